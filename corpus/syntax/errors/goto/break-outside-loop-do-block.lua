@@ -1,0 +1,4 @@
+do
+  x = 1
+  break
+end

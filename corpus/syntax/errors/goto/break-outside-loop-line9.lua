@@ -1,0 +1,13 @@
+
+
+
+
+
+
+
+
+if a then
+  x = 1
+else
+  break
+end

@@ -1,0 +1,6 @@
+function f()
+  goto skip
+  local y
+  ::skip::
+  return y
+end

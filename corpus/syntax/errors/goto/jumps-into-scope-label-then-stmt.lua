@@ -1,0 +1,6 @@
+do
+  goto l
+  local x
+  ::l:: ;
+  x = 1
+end

@@ -1,0 +1,5 @@
+repeat
+  if a then goto continue end
+  local y = 1
+  ::continue::
+until true

@@ -1,0 +1,5 @@
+repeat
+  goto l
+  local x = 1
+  ::l::
+until x

@@ -1,0 +1,5 @@
+function f()
+  ::top::
+  do end
+  ::top::
+end

@@ -1,0 +1,2 @@
+goto Label
+::label::

@@ -1,0 +1,2 @@
+goto first
+goto second

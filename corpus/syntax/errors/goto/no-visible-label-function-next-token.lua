@@ -1,0 +1,6 @@
+local function f()
+  goto x
+end
+
+
+print(1)

@@ -1,0 +1,1 @@
+local f = function() goto l end x = 1

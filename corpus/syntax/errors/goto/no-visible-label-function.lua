@@ -1,0 +1,3 @@
+function f()
+  goto x
+end

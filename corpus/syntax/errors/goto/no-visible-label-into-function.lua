@@ -1,0 +1,4 @@
+goto l
+local function f()
+  ::l::
+end

@@ -1,0 +1,2 @@
+while x do ::again:: end
+goto again

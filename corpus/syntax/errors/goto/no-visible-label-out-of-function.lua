@@ -1,0 +1,4 @@
+::l::
+local function f()
+  goto l
+end

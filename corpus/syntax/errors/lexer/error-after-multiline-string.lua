@@ -1,0 +1,5 @@
+s = [[
+one
+two
+three]]
+x = = 1

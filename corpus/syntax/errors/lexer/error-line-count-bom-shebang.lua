@@ -1,0 +1,3 @@
+﻿# comment line
+
+x = = 2

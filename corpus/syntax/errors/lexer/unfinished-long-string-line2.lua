@@ -1,0 +1,4 @@
+x = 1
+y = [[abc
+def
+ghi

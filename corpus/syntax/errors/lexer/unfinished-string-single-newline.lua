@@ -1,0 +1,2 @@
+local s = 'it
+x = 1

@@ -1,0 +1,1 @@
+while x x = 1 end

@@ -1,0 +1,3 @@
+f(function()
+  return 1
+)

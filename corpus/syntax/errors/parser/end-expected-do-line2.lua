@@ -1,0 +1,3 @@
+x = 1
+do
+  local y = 2

@@ -1,0 +1,31 @@
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+local function g(a)
+  a = a + 1
+  a = a + 1
+  a = a + 1
+  a = a + 1
+  a = a + 1
+  a = a + 1
+  a = a + 1
+  a = a + 1
+  a = a + 1
+  a = a + 1
+

@@ -1,0 +1,3 @@
+x = 1
+if x then
+  y = 1

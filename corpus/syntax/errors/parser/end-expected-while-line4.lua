@@ -1,0 +1,5 @@
+local x = 1
+
+
+while x do
+  x = nil

@@ -1,0 +1,5 @@
+while x do
+  y()
+else
+  z()
+end

@@ -1,0 +1,3 @@
+x = 1
+return x
+print(x)

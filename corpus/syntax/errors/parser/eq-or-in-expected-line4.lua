@@ -1,0 +1,4 @@
+local t = {}
+
+for k
+  of t do end

@@ -1,0 +1,6 @@
+local t = {}
+
+function t.a.
+
+
+  () end

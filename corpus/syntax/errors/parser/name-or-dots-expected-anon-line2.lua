@@ -1,0 +1,2 @@
+g = function(a,
+  nil) end

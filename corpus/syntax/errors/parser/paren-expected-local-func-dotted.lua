@@ -1,0 +1,1 @@
+local function t.x() end

@@ -1,0 +1,1 @@
+function t:m.x() end

@@ -1,0 +1,10 @@
+local a = 1
+
+
+
+
+
+
+
+a.b
+print(a)

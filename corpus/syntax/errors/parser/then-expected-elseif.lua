@@ -1,0 +1,4 @@
+if a then
+elseif b
+  c()
+end

@@ -1,0 +1,1 @@
+local y <const> = 1

@@ -1,0 +1,3 @@
+local function g(a)
+  print(a, ...)
+end

@@ -1,0 +1,1 @@
+function o:m() local x = ... end

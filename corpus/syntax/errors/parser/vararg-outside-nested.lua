@@ -1,0 +1,5 @@
+function f(...)
+  return function()
+    local t = {...}
+  end
+end

@@ -1,0 +1,3 @@
+x = a | b & c
+y = a ~ b | c & d
+z = a & b << c

@@ -1,0 +1,3 @@
+x = a < b < c
+y = 1 == 2 == false
+z = a ~= b ~= c

@@ -1,0 +1,1 @@
+local r = (function(x) return x * 2 end)(21)

@@ -1,0 +1,2 @@
+x = t["end"] + t["goto"] + t['and']
+t["while"] = 1

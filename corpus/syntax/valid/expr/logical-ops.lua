@@ -1,0 +1,2 @@
+x = a and b or c
+y = not a

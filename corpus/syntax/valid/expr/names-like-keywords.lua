@@ -1,0 +1,1 @@
+ends, If, END, goto_, continue, self, _ENV = 1

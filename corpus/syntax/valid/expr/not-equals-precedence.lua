@@ -1,0 +1,2 @@
+x = not a == b
+y = not (a == b)

@@ -1,0 +1,2 @@
+x = ("abc"):upper()
+y = ('%d'):format(3)

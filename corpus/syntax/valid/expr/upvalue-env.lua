@@ -1,0 +1,3 @@
+local _ENV = {print = print}
+print(x)
+function g() return y end

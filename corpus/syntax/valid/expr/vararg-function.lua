@@ -1,0 +1,4 @@
+local function f(...)
+  local t = {..., n = select('#', ...)}
+  return ...
+end

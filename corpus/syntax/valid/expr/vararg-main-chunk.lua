@@ -1,0 +1,4 @@
+local a, b = ...
+t = {...}
+print(...)
+x = select('#', ...)

@@ -1,0 +1,3 @@
+::top::
+local x = 1
+if x then goto top end

@@ -1,0 +1,5 @@
+repeat
+  if y then goto continue end
+  x = 1
+  ::continue::
+until x

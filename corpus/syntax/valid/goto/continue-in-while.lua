@@ -1,0 +1,5 @@
+while x do
+  if y then goto continue end
+  local z = 1
+  ::continue::
+end

@@ -1,0 +1,3 @@
+goto skip
+x = 1
+::skip::

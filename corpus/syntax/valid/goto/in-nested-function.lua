@@ -1,0 +1,6 @@
+::l::
+local function f()
+  goto l
+  ::l::
+end
+goto l

@@ -1,0 +1,5 @@
+do
+  goto l
+  local x = 1
+  ::l::
+end

@@ -1,0 +1,3 @@
+goto done
+local x = 1
+::done::

@@ -1,0 +1,5 @@
+do
+  goto l
+  ::l::
+  local x = 1
+end

@@ -1,0 +1,5 @@
+do
+  goto e
+  local x
+  ::e:: ;; ::f:: ;
+end

@@ -1,0 +1,3 @@
+goto continue
+::continue:: ::_:: ::x1::
+goto _

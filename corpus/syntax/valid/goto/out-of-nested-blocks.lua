@@ -1,0 +1,6 @@
+do
+  do
+    while true do goto out end
+  end
+end
+::out::

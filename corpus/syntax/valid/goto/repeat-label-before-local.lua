@@ -1,0 +1,5 @@
+repeat
+  goto l
+  ::l::
+  local x = 1
+until x

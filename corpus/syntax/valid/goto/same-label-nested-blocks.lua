@@ -1,0 +1,5 @@
+::a::
+do
+  ::a::
+  do ::a:: end
+end

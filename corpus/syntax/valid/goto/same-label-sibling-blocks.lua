@@ -1,0 +1,3 @@
+do ::l:: end
+do ::l:: end
+while x do ::l:: end

@@ -1,0 +1,3 @@
+--[= this is a short comment
+--[==x also short
+x = 1

@@ -1,0 +1,2 @@
+x = 1
+--[[ long comment closed at EOF ]]

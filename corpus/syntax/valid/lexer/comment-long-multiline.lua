@@ -1,0 +1,5 @@
+--[[
+  several
+  lines
+]]
+x = 1

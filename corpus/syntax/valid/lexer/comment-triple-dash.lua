@@ -1,0 +1,3 @@
+---[[ short comment
+x = 1
+--]]

@@ -1,0 +1,2 @@
+# this line is skipped by the loader
+x = 1

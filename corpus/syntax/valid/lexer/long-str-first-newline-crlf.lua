@@ -1,0 +1,2 @@
+s = [[
+first line skipped]]

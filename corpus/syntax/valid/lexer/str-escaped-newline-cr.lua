@@ -1,0 +1,1 @@
+s = "line1\line2"x = 1

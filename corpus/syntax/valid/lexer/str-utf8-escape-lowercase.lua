@@ -1,0 +1,1 @@
+s = "\u{abcd}\u{10fffF}"

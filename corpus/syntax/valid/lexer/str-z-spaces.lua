@@ -1,0 +1,1 @@
+s = "abc\z     def"

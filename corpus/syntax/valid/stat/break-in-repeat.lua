@@ -1,0 +1,1 @@
+repeat break until false

@@ -1,0 +1,5 @@
+while 1 do
+  if a then
+    if b then break end
+  end
+end

@@ -1,0 +1,1 @@
+while true do break x = 1 end

@@ -1,0 +1,3 @@
+(f)()
+("x"):rep(3)
+(function() end)()

@@ -1,0 +1,1 @@
+do do do x = 1 end end end

@@ -1,0 +1,1 @@
+for k in f, s, c, d, e do end

@@ -1,0 +1,1 @@
+for a, b, c, d, e in f, s, c do end

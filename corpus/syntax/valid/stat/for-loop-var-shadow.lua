@@ -1,0 +1,2 @@
+local i = 5
+for i = 1, i do local i = i end

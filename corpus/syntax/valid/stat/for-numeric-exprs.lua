@@ -1,0 +1,1 @@
+for i = f(), #t + 1, g() * 2 do end

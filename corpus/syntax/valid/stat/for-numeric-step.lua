@@ -1,0 +1,1 @@
+for i = 10, 1, -1 do x = i end

@@ -1,0 +1,2 @@
+local f = function(x) return x end
+g = function(...) end

@@ -1,0 +1,1 @@
+function obj:m() return self end

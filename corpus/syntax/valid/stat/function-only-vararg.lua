@@ -1,0 +1,4 @@
+function f(...)
+  local a, b = ...
+  return {...}, (...)
+end

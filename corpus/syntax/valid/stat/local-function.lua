@@ -1,0 +1,1 @@
+local function f(a, b) return a + b end

@@ -1,0 +1,1 @@
+repeat repeat local a = 1 until a until b

@@ -1,0 +1,3 @@
+repeat
+  local done = f()
+until done

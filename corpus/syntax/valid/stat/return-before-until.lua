@@ -1,0 +1,1 @@
+repeat return until true

@@ -1,0 +1,2 @@
+function f() return end
+function g() return; end

@@ -1,0 +1,3 @@
+while true do
+  if x then break end
+end

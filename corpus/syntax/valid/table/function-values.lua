@@ -1,0 +1,1 @@
+t = {function() end, f = function(...) return ... end}

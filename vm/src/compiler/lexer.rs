@@ -1,0 +1,630 @@
+//! The lexer: bytes to tokens. Mirrors llex.c of PUC Lua 5.3.6.
+//!
+//! Like PUC's, it keeps the text of the token being read in a buffer (`buffer`), because error
+//! messages quote that buffer, not the token's value: an unfinished string is shown as it was
+//! read so far, with its escapes already decoded, and cut at its first zero byte.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::chunkid::chunk_id;
+use super::token::{Token, RESERVED};
+use super::SyntaxError;
+use crate::number::{self, Number};
+
+/// The lexer's end-of-stream marker, PUC's `EOZ`.
+const EOZ: i32 = -1;
+
+/// A string interned for the duration of one compilation; equal ids mean equal bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct StrId(pub u32);
+
+/// The value that comes with a token: PUC's `SemInfo`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SemInfo {
+    None,
+    Int(i64),
+    Float(f64),
+    Str(StrId),
+}
+
+/// Whether a name is a reserved word (PUC's `isreserved`).
+pub fn str_is_reserved(name: &[u8]) -> bool {
+    RESERVED.iter().any(|(word, _)| *word == name)
+}
+
+/// One compilation's string table: PUC interns every string, and the parser relies on cheap
+/// equality of names; here equality is equality of [`StrId`]s.
+#[derive(Debug, Default)]
+pub struct Strings {
+    by_bytes: HashMap<Rc<[u8]>, StrId>,
+    all: Vec<Rc<[u8]>>,
+}
+
+impl Strings {
+    /// Interns `bytes`, returning the id of the equal string if there is one.
+    pub fn intern(&mut self, bytes: &[u8]) -> StrId {
+        if let Some(&id) = self.by_bytes.get(bytes) {
+            return id;
+        }
+        let id = StrId(self.all.len() as u32);
+        let shared: Rc<[u8]> = Rc::from(bytes);
+        self.all.push(shared.clone());
+        self.by_bytes.insert(shared, id);
+        id
+    }
+
+    /// The bytes of an interned string.
+    pub fn get(&self, id: StrId) -> &Rc<[u8]> {
+        &self.all[id.0 as usize]
+    }
+}
+
+/// Lexer state: PUC's `LexState`, minus the parser's part.
+#[derive(Debug)]
+pub struct Lexer<'src> {
+    source: &'src [u8],
+    pos: usize,
+    current: i32,
+    /// Line of the character being looked at (`linenumber`).
+    pub line: u32,
+    /// Line of the last token consumed (`lastline`).
+    pub last_line: u32,
+    /// The current token and its value (`t`).
+    pub token: Token,
+    pub sem: SemInfo,
+    lookahead: Option<(Token, SemInfo)>,
+    buffer: Vec<u8>,
+    /// The chunk name as messages show it, computed once.
+    chunk_id: Vec<u8>,
+    pub strings: Strings,
+}
+
+impl<'src> Lexer<'src> {
+    /// Starts lexing `source`; the first token is read by the first call to [`Lexer::next`].
+    pub fn new(source: &'src [u8], chunk_name: &[u8]) -> Lexer<'src> {
+        Lexer {
+            source,
+            pos: 0,
+            current: source.first().map_or(EOZ, |&b| b as i32),
+            line: 1,
+            last_line: 1,
+            token: Token::Eos,
+            sem: SemInfo::None,
+            lookahead: None,
+            buffer: Vec::with_capacity(64),
+            chunk_id: chunk_id(chunk_name),
+            strings: Strings::default(),
+        }
+    }
+
+    /// Advances to the next token (`luaX_next`).
+    pub fn next(&mut self) -> Result<(), SyntaxError> {
+        self.last_line = self.line;
+        if let Some((token, sem)) = self.lookahead.take() {
+            self.token = token;
+            self.sem = sem;
+        } else {
+            let (token, sem) = self.lex()?;
+            self.token = token;
+            self.sem = sem;
+        }
+        Ok(())
+    }
+
+    /// Reads the token after the current one without consuming it (`luaX_lookahead`).
+    pub fn lookahead(&mut self) -> Result<Token, SyntaxError> {
+        debug_assert!(self.lookahead.is_none());
+        let found = self.lex()?;
+        self.lookahead = Some(found);
+        Ok(found.0)
+    }
+
+    /// A syntax error at the current token (`luaX_syntaxerror`).
+    #[cold]
+    #[inline(never)]
+    pub fn syntax_error(&self, message: &[u8]) -> SyntaxError {
+        self.error(message, Some(self.token))
+    }
+
+    /// An error without the `near` part (`semerror`).
+    #[cold]
+    #[inline(never)]
+    pub fn semantic_error(&self, message: &[u8]) -> SyntaxError {
+        self.error(message, None)
+    }
+
+    /// Builds `chunk:line: message near 'token'` (`lexerror` with `luaG_addinfo`).
+    #[cold]
+    #[inline(never)]
+    fn error(&self, message: &[u8], token: Option<Token>) -> SyntaxError {
+        let mut text = self.chunk_id.clone();
+        text.extend_from_slice(format!(":{}: ", self.line).as_bytes());
+        text.extend_from_slice(message);
+        // A NUL byte is token 0 in PUC, the value that means "no token": it gets no `near` part.
+        if let Some(token) = token.filter(|&t| t != Token::Char(0)) {
+            text.extend_from_slice(b" near ");
+            text.extend_from_slice(&self.token_text(token));
+        }
+        SyntaxError::new(text)
+    }
+
+    /// How an error message quotes a token (`txtToken`): names, strings and numerals by the
+    /// buffer's text up to its first zero byte, the rest by their fixed text.
+    fn token_text(&self, token: Token) -> Vec<u8> {
+        match token {
+            Token::Name | Token::String | Token::Float | Token::Int => {
+                let end = self
+                    .buffer
+                    .iter()
+                    .position(|&b| b == 0)
+                    .unwrap_or(self.buffer.len());
+                let mut text = Vec::with_capacity(end + 2);
+                text.push(b'\'');
+                text.extend_from_slice(&self.buffer[..end]);
+                text.push(b'\'');
+                text
+            }
+            _ => token.to_message_text(),
+        }
+    }
+
+    #[inline]
+    fn advance(&mut self) {
+        self.pos += 1;
+        self.current = self.source.get(self.pos).map_or(EOZ, |&b| b as i32);
+    }
+
+    #[inline]
+    fn save(&mut self, byte: u8) {
+        self.buffer.push(byte);
+    }
+
+    #[inline]
+    fn save_and_next(&mut self) {
+        // Only called where `current` is a byte, never at the end of the stream.
+        self.buffer.push(self.current as u8);
+        self.advance();
+    }
+
+    fn current_is_newline(&self) -> bool {
+        self.current == b'\n' as i32 || self.current == b'\r' as i32
+    }
+
+    /// Skips a line break, counting `\n\r` and `\r\n` as one (`inclinenumber`).
+    fn increment_line(&mut self) -> Result<(), SyntaxError> {
+        let old = self.current;
+        self.advance();
+        if self.current_is_newline() && self.current != old {
+            self.advance();
+        }
+        self.line += 1;
+        if self.line >= i32::MAX as u32 {
+            return Err(self.error(b"chunk has too many lines", None));
+        }
+        Ok(())
+    }
+
+    /// Consumes the current byte if it is `byte` (`check_next1`).
+    fn check_next1(&mut self, byte: u8) -> bool {
+        if self.current == byte as i32 {
+            self.advance();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Saves and consumes the current byte if it is one of `set` (`check_next2`).
+    fn check_next2(&mut self, set: &[u8; 2]) -> bool {
+        if self.current == set[0] as i32 || self.current == set[1] as i32 {
+            self.save_and_next();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn intern_buffer(&mut self, from: usize, to: usize) -> StrId {
+        self.strings.intern(&self.buffer[from..to])
+    }
+
+    /// Reads one token (`llex`).
+    fn lex(&mut self) -> Result<(Token, SemInfo), SyntaxError> {
+        self.buffer.clear();
+        loop {
+            let Ok(byte) = u8::try_from(self.current) else {
+                return Ok((Token::Eos, SemInfo::None));
+            };
+            match byte {
+                b'\n' | b'\r' => self.increment_line()?,
+                b' ' | b'\x0c' | b'\t' | b'\x0b' => self.advance(),
+                b'-' => {
+                    self.advance();
+                    if self.current != b'-' as i32 {
+                        return Ok((Token::Char(b'-'), SemInfo::None));
+                    }
+                    self.advance();
+                    if self.current == b'[' as i32 {
+                        let sep = self.skip_sep();
+                        self.buffer.clear();
+                        if sep >= 0 {
+                            self.read_long_string(false, sep as usize)?;
+                            self.buffer.clear();
+                            continue;
+                        }
+                    }
+                    while !self.current_is_newline() && self.current != EOZ {
+                        self.advance();
+                    }
+                }
+                b'[' => {
+                    let sep = self.skip_sep();
+                    if sep >= 0 {
+                        let id = self.read_long_string(true, sep as usize)?;
+                        return Ok((Token::String, SemInfo::Str(id)));
+                    } else if sep != -1 {
+                        return Err(
+                            self.error(b"invalid long string delimiter", Some(Token::String))
+                        );
+                    }
+                    return Ok((Token::Char(b'['), SemInfo::None));
+                }
+                b'=' => {
+                    self.advance();
+                    let token = if self.check_next1(b'=') {
+                        Token::Eq
+                    } else {
+                        Token::Char(b'=')
+                    };
+                    return Ok((token, SemInfo::None));
+                }
+                b'<' => {
+                    self.advance();
+                    let token = if self.check_next1(b'=') {
+                        Token::Le
+                    } else if self.check_next1(b'<') {
+                        Token::Shl
+                    } else {
+                        Token::Char(b'<')
+                    };
+                    return Ok((token, SemInfo::None));
+                }
+                b'>' => {
+                    self.advance();
+                    let token = if self.check_next1(b'=') {
+                        Token::Ge
+                    } else if self.check_next1(b'>') {
+                        Token::Shr
+                    } else {
+                        Token::Char(b'>')
+                    };
+                    return Ok((token, SemInfo::None));
+                }
+                b'/' => {
+                    self.advance();
+                    let token = if self.check_next1(b'/') {
+                        Token::IDiv
+                    } else {
+                        Token::Char(b'/')
+                    };
+                    return Ok((token, SemInfo::None));
+                }
+                b'~' => {
+                    self.advance();
+                    let token = if self.check_next1(b'=') {
+                        Token::Ne
+                    } else {
+                        Token::Char(b'~')
+                    };
+                    return Ok((token, SemInfo::None));
+                }
+                b':' => {
+                    self.advance();
+                    let token = if self.check_next1(b':') {
+                        Token::DbColon
+                    } else {
+                        Token::Char(b':')
+                    };
+                    return Ok((token, SemInfo::None));
+                }
+                b'"' | b'\'' => {
+                    let id = self.read_string(byte)?;
+                    return Ok((Token::String, SemInfo::Str(id)));
+                }
+                b'.' => {
+                    self.save_and_next();
+                    if self.check_next1(b'.') {
+                        let token = if self.check_next1(b'.') {
+                            Token::Dots
+                        } else {
+                            Token::Concat
+                        };
+                        return Ok((token, SemInfo::None));
+                    } else if !(self.current >= 0 && (self.current as u8).is_ascii_digit()) {
+                        return Ok((Token::Char(b'.'), SemInfo::None));
+                    }
+                    return self.read_numeral();
+                }
+                b'0'..=b'9' => return self.read_numeral(),
+                _ if byte.is_ascii_alphabetic() || byte == b'_' => {
+                    loop {
+                        self.save_and_next();
+                        let next = self.current;
+                        if !(next >= 0
+                            && ((next as u8).is_ascii_alphanumeric() || next == b'_' as i32))
+                        {
+                            break;
+                        }
+                    }
+                    if let Some(&(_, token)) = RESERVED
+                        .iter()
+                        .find(|(word, _)| *word == self.buffer.as_slice())
+                    {
+                        return Ok((token, SemInfo::None));
+                    }
+                    let id = self.intern_buffer(0, self.buffer.len());
+                    return Ok((Token::Name, SemInfo::Str(id)));
+                }
+                _ => {
+                    self.advance();
+                    return Ok((Token::Char(byte), SemInfo::None));
+                }
+            }
+        }
+    }
+
+    /// Reads a numeral (`read_numeral`): a greedy run of digits, points and exponent signs,
+    /// converted as a whole, so that `3..2` is one malformed numeral as in PUC.
+    fn read_numeral(&mut self) -> Result<(Token, SemInfo), SyntaxError> {
+        let first = self.current;
+        self.save_and_next();
+        let mut exponent = b"Ee";
+        if first == b'0' as i32 && self.check_next2(b"xX") {
+            exponent = b"Pp";
+        }
+        loop {
+            if self.check_next2(exponent) {
+                self.check_next2(b"-+");
+            }
+            let current = self.current;
+            if current >= 0 && ((current as u8).is_ascii_hexdigit() || current == b'.' as i32) {
+                self.save_and_next();
+            } else {
+                break;
+            }
+        }
+        match number::str_to_number(&self.buffer) {
+            Some(Number::Int(value)) => Ok((Token::Int, SemInfo::Int(value))),
+            Some(Number::Float(value)) => Ok((Token::Float, SemInfo::Float(value))),
+            None => Err(self.error(b"malformed number", Some(Token::Float))),
+        }
+    }
+
+    /// Reads `[`, any number of `=`, and a bracket (`skip_sep`). Returns the number of `=` if the
+    /// closing bracket matches the opening one, or `-count - 1` if it does not.
+    fn skip_sep(&mut self) -> i64 {
+        let bracket = self.current;
+        let mut count: i64 = 0;
+        self.save_and_next();
+        while self.current == b'=' as i32 {
+            self.save_and_next();
+            count += 1;
+        }
+        if self.current == bracket {
+            count
+        } else {
+            -count - 1
+        }
+    }
+
+    /// Reads a long string or long comment after its opening `[==` (`read_long_string`).
+    /// Comments (`keep == false`) return a meaningless id.
+    fn read_long_string(&mut self, keep: bool, sep: usize) -> Result<StrId, SyntaxError> {
+        let start_line = self.line;
+        self.save_and_next();
+        if self.current_is_newline() {
+            self.increment_line()?;
+        }
+        loop {
+            match self.current {
+                EOZ => {
+                    let what = if keep { "string" } else { "comment" };
+                    let message = format!("unfinished long {what} (starting at line {start_line})");
+                    return Err(self.error(message.as_bytes(), Some(Token::Eos)));
+                }
+                c if c == b']' as i32 => {
+                    if self.skip_sep() == sep as i64 {
+                        self.save_and_next();
+                        break;
+                    }
+                }
+                c if c == b'\n' as i32 || c == b'\r' as i32 => {
+                    self.save(b'\n');
+                    self.increment_line()?;
+                    if !keep {
+                        self.buffer.clear();
+                    }
+                }
+                _ => {
+                    if keep {
+                        self.save_and_next();
+                    } else {
+                        self.advance();
+                    }
+                }
+            }
+        }
+        if !keep {
+            return Ok(StrId(0));
+        }
+        let delimiter = sep + 2;
+        Ok(self.intern_buffer(delimiter, self.buffer.len() - delimiter))
+    }
+
+    /// Fails with `message` near the string read so far, adding the offending byte to it
+    /// (`esccheck`).
+    fn escape_check(&mut self, ok: bool, message: &[u8]) -> Result<(), SyntaxError> {
+        if ok {
+            return Ok(());
+        }
+        if self.current != EOZ {
+            self.save_and_next();
+        }
+        Err(self.error(message, Some(Token::String)))
+    }
+
+    fn current_is_hex_digit(&self) -> bool {
+        self.current >= 0 && (self.current as u8).is_ascii_hexdigit()
+    }
+
+    /// Saves the current byte, then reads one hexadecimal digit (`gethexa`).
+    fn read_hex_digit(&mut self) -> Result<u32, SyntaxError> {
+        self.save_and_next();
+        let ok = self.current_is_hex_digit();
+        self.escape_check(ok, b"hexadecimal digit expected")?;
+        Ok(number::hex_value(self.current as u8))
+    }
+
+    /// `\xXX` (`readhexaesc`).
+    fn read_hex_escape(&mut self) -> Result<u8, SyntaxError> {
+        let high = self.read_hex_digit()?;
+        let low = self.read_hex_digit()?;
+        self.buffer.truncate(self.buffer.len() - 2);
+        Ok((high << 4 | low) as u8)
+    }
+
+    /// `\u{XXX}` (`readutf8esc` and `utf8esc`): appends the UTF-8 encoding of the code point.
+    fn read_utf8_escape(&mut self) -> Result<(), SyntaxError> {
+        // Bytes to drop from the buffer afterwards: '\', 'u', '{' and the first digit.
+        let mut to_remove = 4;
+        self.save_and_next();
+        let ok = self.current == b'{' as i32;
+        self.escape_check(ok, b"missing '{'")?;
+        let mut code = self.read_hex_digit()?;
+        loop {
+            self.save_and_next();
+            if !self.current_is_hex_digit() {
+                break;
+            }
+            to_remove += 1;
+            code = (code << 4) + number::hex_value(self.current as u8);
+            self.escape_check(code <= 0x10FFFF, b"UTF-8 value too large")?;
+        }
+        let ok = self.current == b'}' as i32;
+        self.escape_check(ok, b"missing '}'")?;
+        self.advance();
+        self.buffer.truncate(self.buffer.len() - to_remove);
+        let mut encoded = [0u8; 8];
+        let encoded = utf8_encode(code, &mut encoded);
+        self.buffer.extend_from_slice(encoded);
+        Ok(())
+    }
+
+    /// `\ddd` (`readdecesc`).
+    fn read_decimal_escape(&mut self) -> Result<u8, SyntaxError> {
+        let mut value: u32 = 0;
+        let mut count = 0;
+        while count < 3 && self.current >= 0 && (self.current as u8).is_ascii_digit() {
+            value = 10 * value + (self.current as u32 - b'0' as u32);
+            self.save_and_next();
+            count += 1;
+        }
+        self.escape_check(value <= 255, b"decimal escape too large")?;
+        self.buffer.truncate(self.buffer.len() - count);
+        Ok(value as u8)
+    }
+
+    /// Reads a short string delimited by `delimiter` (`read_string`).
+    fn read_string(&mut self, delimiter: u8) -> Result<StrId, SyntaxError> {
+        self.save_and_next();
+        while self.current != delimiter as i32 {
+            let Ok(byte) = u8::try_from(self.current) else {
+                return Err(self.error(b"unfinished string", Some(Token::Eos)));
+            };
+            match byte {
+                b'\n' | b'\r' => return Err(self.error(b"unfinished string", Some(Token::String))),
+                b'\\' => self.read_escape()?,
+                _ => self.save_and_next(),
+            }
+        }
+        self.save_and_next();
+        Ok(self.intern_buffer(1, self.buffer.len() - 1))
+    }
+
+    /// One escape sequence inside a short string, starting at its backslash.
+    fn read_escape(&mut self) -> Result<(), SyntaxError> {
+        // The backslash is kept in the buffer until the escape is known, for error messages.
+        self.save_and_next();
+        let Ok(byte) = u8::try_from(self.current) else {
+            // The loop in `read_string` reports the unfinished string.
+            return Ok(());
+        };
+        let decoded = match byte {
+            b'a' => 0x07,
+            b'b' => 0x08,
+            b'f' => 0x0c,
+            b'n' => b'\n',
+            b'r' => b'\r',
+            b't' => b'\t',
+            b'v' => 0x0b,
+            b'x' => self.read_hex_escape()?,
+            b'\\' | b'"' | b'\'' => byte,
+            b'u' => {
+                self.read_utf8_escape()?;
+                return Ok(());
+            }
+            b'\n' | b'\r' => {
+                self.increment_line()?;
+                self.buffer.pop();
+                self.save(b'\n');
+                return Ok(());
+            }
+            b'z' => {
+                self.buffer.pop();
+                self.advance();
+                while self.current >= 0 && number::is_space(self.current as u8) {
+                    if self.current_is_newline() {
+                        self.increment_line()?;
+                    } else {
+                        self.advance();
+                    }
+                }
+                return Ok(());
+            }
+            _ => {
+                self.escape_check(byte.is_ascii_digit(), b"invalid escape sequence")?;
+                let value = self.read_decimal_escape()?;
+                self.buffer.pop();
+                self.save(value);
+                return Ok(());
+            }
+        };
+        // `read_save`: skip the escape's last byte, drop the backslash, keep the decoded byte.
+        self.advance();
+        self.buffer.pop();
+        self.save(decoded);
+        Ok(())
+    }
+}
+
+/// Encodes a code point of up to 31 bits as (extended) UTF-8, as `luaO_utf8esc` does.
+pub fn utf8_encode(mut code: u32, buffer: &mut [u8; 8]) -> &[u8] {
+    if code < 0x80 {
+        buffer[7] = code as u8;
+        return &buffer[7..];
+    }
+    let mut n = 1;
+    let mut max_first: u32 = 0x3f;
+    loop {
+        buffer[8 - n] = 0x80 | (code & 0x3f) as u8;
+        n += 1;
+        code >>= 6;
+        max_first >>= 1;
+        if code <= max_first {
+            break;
+        }
+    }
+    buffer[8 - n] = ((!max_first << 1) | code) as u8;
+    &buffer[8 - n..]
+}

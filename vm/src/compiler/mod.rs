@@ -1,0 +1,158 @@
+//! The front end: source text to a function prototype, in one pass as PUC Lua does it.
+//!
+//! Mirrors `lua_load`/`f_parser` in ldo.c and `luaY_parser` in lparser.c. The lexer (llex.c)
+//! feeds the parser (lparser.c), which drives the code generator (lcode.c) directly: there is no
+//! syntax tree, so every instruction gets the line PUC would give it and every limit error fires
+//! at the token where PUC raises it.
+
+mod chunkid;
+mod codegen;
+mod lexer;
+mod parser;
+mod scope;
+mod token;
+
+use std::fmt;
+
+pub use chunkid::chunk_id;
+pub use lexer::str_is_reserved;
+
+use crate::bytecode::Proto;
+
+/// Which kinds of chunk `load` accepts, as its `mode` argument ("b", "t" or "bt").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ChunkMode {
+    /// Only binary chunks ("b").
+    Binary,
+    /// Only text chunks ("t").
+    Text,
+    /// Both ("bt"), the default.
+    #[default]
+    Both,
+}
+
+impl ChunkMode {
+    /// The mode as `load` spells it in its error message.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChunkMode::Binary => "b",
+            ChunkMode::Text => "t",
+            ChunkMode::Both => "bt",
+        }
+    }
+
+    /// Parses a mode string as `checkmode` in ldo.c reads it: any string containing 'b' and/or 't'.
+    pub fn from_bytes(mode: &[u8]) -> ChunkMode {
+        match (mode.contains(&b'b'), mode.contains(&b't')) {
+            (true, false) => ChunkMode::Binary,
+            (false, true) => ChunkMode::Text,
+            _ => ChunkMode::Both,
+        }
+    }
+}
+
+/// Settings of one compilation.
+#[derive(Clone, Copy, Debug)]
+pub struct CompileOptions {
+    /// Which kinds of chunk are accepted.
+    pub mode: ChunkMode,
+    /// How many "C levels" are already in use when parsing starts. PUC's parser counts its
+    /// nesting in the same counter as native calls (`L->nCcalls`), so the depth at which
+    /// `too many C levels` fires depends on the caller: 2 for `load` called from a script run by
+    /// the standalone interpreter.
+    pub c_levels_in_use: u32,
+}
+
+impl Default for CompileOptions {
+    fn default() -> Self {
+        CompileOptions {
+            mode: ChunkMode::Both,
+            c_levels_in_use: 2,
+        }
+    }
+}
+
+/// A compilation error: PUC's `LUA_ERRSYNTAX`, with its message byte for byte.
+///
+/// The message is bytes because it can quote source text, which need not be UTF-8.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// The message as Lua code sees it, such as `input:1: unexpected symbol near '@'`.
+    pub message: Vec<u8>,
+}
+
+impl SyntaxError {
+    #[cold]
+    pub(crate) fn new(message: Vec<u8>) -> SyntaxError {
+        SyntaxError { message }
+    }
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&String::from_utf8_lossy(&self.message))
+    }
+}
+
+impl fmt::Debug for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "SyntaxError({:?})",
+            String::from_utf8_lossy(&self.message)
+        )
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
+/// Compiles a chunk with the default options, as `load(source, chunk_name)` does.
+///
+/// `chunk_name` is PUC's "source": `=name` is shown as is, `@file` as a file name, and anything
+/// else as `[string "..."]` (see [`chunk_id`]).
+pub fn compile(source: &[u8], chunk_name: &[u8]) -> Result<Proto, SyntaxError> {
+    compile_with(source, chunk_name, CompileOptions::default())
+}
+
+/// Compiles a chunk, checking its kind against `options.mode` as `f_parser` in ldo.c does.
+pub fn compile_with(
+    source: &[u8],
+    chunk_name: &[u8],
+    options: CompileOptions,
+) -> Result<Proto, SyntaxError> {
+    let is_binary = source.first() == Some(&crate::bytecode::SIGNATURE[0]);
+    let (kind, allowed) = if is_binary {
+        ("binary", options.mode != ChunkMode::Text)
+    } else {
+        ("text", options.mode != ChunkMode::Binary)
+    };
+    if !allowed {
+        let message = format!(
+            "attempt to load a {kind} chunk (mode is '{}')",
+            options.mode.as_str()
+        );
+        return Err(SyntaxError::new(message.into_bytes()));
+    }
+    if is_binary {
+        // Binary chunks come with string.dump (the standard-library issue); until then they are
+        // rejected with the message lundump.c gives a chunk it cannot read.
+        let mut message = chunk_id(chunk_name);
+        message.extend_from_slice(b": bad binary format (precompiled chunks not supported)");
+        return Err(SyntaxError::new(message));
+    }
+    parser::parse_main(source, chunk_name, options.c_levels_in_use)
+}
+
+/// Strips what `luaL_loadfilex` skips before handing a file to the parser: a UTF-8 byte-order
+/// mark, then a first line starting with `#`. The `#` line's newline is kept so that line
+/// numbers stay right, as lauxlib.c's `skipcomment` does.
+pub fn skip_file_prefix(contents: &[u8]) -> &[u8] {
+    let contents = contents.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(contents);
+    if contents.first() != Some(&b'#') {
+        return contents;
+    }
+    match contents.iter().position(|&b| b == b'\n') {
+        Some(newline) => &contents[newline..],
+        None => &[],
+    }
+}
