@@ -5,6 +5,7 @@
 //! read so far, with its escapes already decoded, and cut at its first zero byte.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use super::chunkid::chunk_id;
@@ -33,12 +34,89 @@ pub fn str_is_reserved(name: &[u8]) -> bool {
     RESERVED.iter().any(|(word, _)| *word == name)
 }
 
+/// A fast, non-cryptographic hasher for the compiler's private tables (the "Fx" rotate-multiply
+/// scheme). The tables only hold one chunk's own names and constants, so hash flooding would
+/// only slow down the chunk that causes it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FastHasher(u64);
+
+impl FastHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, value: u8) {
+        self.add(value as u64);
+    }
+
+    #[inline]
+    fn write_u32(&mut self, value: u32) {
+        self.add(value as u64);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, value: u64) {
+        self.add(value);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, value: usize) {
+        self.add(value as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with [`FastHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
 /// One compilation's string table: PUC interns every string, and the parser relies on cheap
 /// equality of names; here equality is equality of [`StrId`]s.
-#[derive(Debug, Default)]
+///
+/// The reserved words are interned first, so a name is a reserved word exactly when its id is
+/// below `RESERVED.len()` (PUC marks them the same way, in `TString.extra`).
+#[derive(Debug)]
 pub struct Strings {
-    by_bytes: HashMap<Rc<[u8]>, StrId>,
+    by_bytes: FastMap<Rc<[u8]>, StrId>,
     all: Vec<Rc<[u8]>>,
+}
+
+impl Default for Strings {
+    fn default() -> Self {
+        let mut strings = Strings {
+            by_bytes: FastMap::default(),
+            all: Vec::new(),
+        };
+        for (word, _) in RESERVED {
+            strings.intern(word);
+        }
+        strings
+    }
 }
 
 impl Strings {
@@ -83,6 +161,9 @@ pub struct Lexer<'src> {
 impl<'src> Lexer<'src> {
     /// Starts lexing `source`; the first token is read by the first call to [`Lexer::next`].
     pub fn new(source: &'src [u8], chunk_name: &[u8]) -> Lexer<'src> {
+        let mut strings = Strings::default();
+        // Roughly one distinct string per 32 bytes of source, to avoid most rehashing.
+        strings.by_bytes.reserve(source.len() / 32);
         Lexer {
             source,
             pos: 0,
@@ -94,7 +175,7 @@ impl<'src> Lexer<'src> {
             lookahead: None,
             buffer: Vec::with_capacity(64),
             chunk_id: chunk_id(chunk_name),
-            strings: Strings::default(),
+            strings,
         }
     }
 
@@ -238,7 +319,15 @@ impl<'src> Lexer<'src> {
             };
             match byte {
                 b'\n' | b'\r' => self.increment_line()?,
-                b' ' | b'\x0c' | b'\t' | b'\x0b' => self.advance(),
+                b' ' | b'\x0c' | b'\t' | b'\x0b' => {
+                    let rest = &self.source[self.pos..];
+                    let len = rest
+                        .iter()
+                        .position(|&b| !matches!(b, b' ' | b'\x0c' | b'\t' | b'\x0b'))
+                        .unwrap_or(rest.len());
+                    self.pos += len;
+                    self.current = self.source.get(self.pos).map_or(EOZ, |&b| b as i32);
+                }
                 b'-' => {
                     self.advance();
                     if self.current != b'-' as i32 {
@@ -254,9 +343,14 @@ impl<'src> Lexer<'src> {
                             continue;
                         }
                     }
-                    while !self.current_is_newline() && self.current != EOZ {
-                        self.advance();
-                    }
+                    // A short comment runs to the end of the line.
+                    let rest = &self.source[self.pos.min(self.source.len())..];
+                    let len = rest
+                        .iter()
+                        .position(|&b| b == b'\n' || b == b'\r')
+                        .unwrap_or(rest.len());
+                    self.pos += len;
+                    self.current = self.source.get(self.pos).map_or(EOZ, |&b| b as i32);
                 }
                 b'[' => {
                     let sep = self.skip_sep();
@@ -348,22 +442,20 @@ impl<'src> Lexer<'src> {
                 }
                 b'0'..=b'9' => return self.read_numeral(),
                 _ if byte.is_ascii_alphabetic() || byte == b'_' => {
-                    loop {
-                        self.save_and_next();
-                        let next = self.current;
-                        if !(next >= 0
-                            && ((next as u8).is_ascii_alphanumeric() || next == b'_' as i32))
-                        {
-                            break;
-                        }
-                    }
-                    if let Some(&(_, token)) = RESERVED
+                    // Names are copied in one piece rather than byte by byte.
+                    let start = self.pos;
+                    let rest = &self.source[start..];
+                    let len = rest
                         .iter()
-                        .find(|(word, _)| *word == self.buffer.as_slice())
-                    {
+                        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
+                        .unwrap_or(rest.len());
+                    self.buffer.extend_from_slice(&rest[..len]);
+                    self.pos += len - 1;
+                    self.advance();
+                    let id = self.intern_buffer(0, self.buffer.len());
+                    if let Some(&(_, token)) = RESERVED.get(id.0 as usize) {
                         return Ok((token, SemInfo::None));
                     }
-                    let id = self.intern_buffer(0, self.buffer.len());
                     return Ok((Token::Name, SemInfo::Str(id)));
                 }
                 _ => {
@@ -545,7 +637,17 @@ impl<'src> Lexer<'src> {
             match byte {
                 b'\n' | b'\r' => return Err(self.error(b"unfinished string", Some(Token::String))),
                 b'\\' => self.read_escape()?,
-                _ => self.save_and_next(),
+                _ => {
+                    // Plain bytes up to the next delimiter, escape or line break, in one piece.
+                    let rest = &self.source[self.pos..];
+                    let len = rest
+                        .iter()
+                        .position(|&b| b == delimiter || b == b'\\' || b == b'\n' || b == b'\r')
+                        .unwrap_or(rest.len());
+                    self.buffer.extend_from_slice(&rest[..len]);
+                    self.pos += len;
+                    self.current = self.source.get(self.pos).map_or(EOZ, |&b| b as i32);
+                }
             }
         }
         self.save_and_next();

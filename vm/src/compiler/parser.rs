@@ -5,11 +5,10 @@
 //! [`MAX_C_CALLS`](crate::limits::MAX_C_CALLS) of them is PUC's `too many C levels` error, so
 //! hostile input cannot overflow the Rust stack.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::codegen::{int_to_fb, BinOpr, ConstKey, ExpDesc, ExpKind, UnOpr, MULTRET, NO_JUMP};
-use super::lexer::{Lexer, SemInfo, StrId};
+use super::lexer::{FastMap, Lexer, SemInfo, StrId};
 use super::scope::{FuncState, LabelDesc};
 use super::token::Token;
 use super::SyntaxError;
@@ -31,10 +30,12 @@ pub(crate) struct Parser<'src> {
     pub(super) outer: Vec<FuncState>,
     /// Active local variables of all open functions, as indices into each one's `local_vars`.
     pub(super) active_vars: Vec<u32>,
+    /// The names of `active_vars`, side by side, so name lookups scan one contiguous array.
+    pub(super) active_names: Vec<StrId>,
     pub(super) gotos: Vec<LabelDesc>,
     pub(super) labels: Vec<LabelDesc>,
     /// Where each constant was last put, shared by all functions as PUC's scanner table is.
-    pub(super) constant_cache: HashMap<ConstKey, u32>,
+    pub(super) constant_cache: FastMap<ConstKey, u32>,
     pub(super) env_name: StrId,
     pub(super) break_name: StrId,
     pub(super) c_levels: u32,
@@ -63,9 +64,10 @@ pub(crate) fn parse_main(source: &[u8], chunk_name: &[u8], c_levels_in_use: u32)
         cur: FuncState::new(source_name.clone(), 0, 0),
         outer: Vec::new(),
         active_vars: Vec::new(),
+        active_names: Vec::new(),
         gotos: Vec::new(),
         labels: Vec::new(),
-        constant_cache: HashMap::new(),
+        constant_cache: FastMap::default(),
         env_name,
         break_name,
         c_levels: c_levels_in_use,

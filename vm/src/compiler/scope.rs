@@ -47,8 +47,6 @@ pub(super) struct LabelDesc {
 #[derive(Debug)]
 pub(super) struct FuncState {
     pub f: Proto,
-    /// Names of `f.local_vars` as interned ids, for lookups.
-    pub local_names: Vec<StrId>,
     /// Names of `f.upvalues` as interned ids, for lookups.
     pub upvalue_names: Vec<StrId>,
     pub blocks: Vec<Block>,
@@ -74,7 +72,6 @@ impl FuncState {
                 max_stack_size: 2,
                 ..Proto::default()
             },
-            local_names: Vec::new(),
             upvalue_names: Vec::new(),
             blocks: Vec::new(),
             last_target: 0,
@@ -133,10 +130,10 @@ impl Parser<'_> {
             start_pc: 0,
             end_pc: 0,
         });
-        self.cur.local_names.push(name);
         let declared = (self.active_vars.len() + 1 - self.cur.first_local) as u32;
         self.check_limit(declared, MAX_VARS as u32, "local variables")?;
         self.active_vars.push(index);
+        self.active_names.push(name);
         Ok(())
     }
 
@@ -170,14 +167,13 @@ impl Parser<'_> {
             self.cur.f.local_vars[index].end_pc = pc;
         }
         self.active_vars.truncate(new_len);
+        self.active_names.truncate(new_len);
     }
 
     /// The register of the innermost active local named `name` in function `fs` (`searchvar`).
     fn search_var(&self, fs: &FuncState, name: StrId) -> Option<u32> {
-        (0..fs.nactvar).rev().find(|&i| {
-            let index = self.active_vars[fs.first_local + i as usize] as usize;
-            fs.local_names[index] == name
-        })
+        let active = &self.active_names[fs.first_local..fs.first_local + fs.nactvar as usize];
+        active.iter().rposition(|&n| n == name).map(|i| i as u32)
     }
 
     // ---- Name resolution ----
