@@ -4,10 +4,12 @@
 //! An instruction is `B:9 C:9 A:8 OP:6` from the high bits down, `Bx:18 A:8 OP:6`, or `Ax:26 OP:6`,
 //! exactly PUC 5.3's layout.
 
+mod dump;
 mod opcode;
 
 use std::rc::Rc;
 
+pub use dump::dump;
 pub use opcode::{OpArg, OpCode, OpMode};
 
 /// The first bytes of a binary chunk (`LUA_SIGNATURE`, lua.h).
