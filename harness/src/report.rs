@@ -1,0 +1,332 @@
+//! The conformance report: every check that exists, written as `report.md` and `report.json`.
+//!
+//! The report is meant to be committed, so that a regression shows up as a diff in review:
+//! everything in it except the timings and the machine line is deterministic.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+use std::process::Command;
+
+use crate::bench::{self, FrontEndBench};
+use crate::corpus::{CaseKind, Outcome, Summary, Verdict};
+use crate::json::Json;
+use crate::show::quoted;
+
+/// What the reference engine is, as reports name it.
+pub const REFERENCE_NAME: &str = "PUC-Rio Lua 5.3.6 (vendored by mlua 0.12)";
+
+/// The results of one `conform report` run.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// The syntax check's outcomes, corpus cases first, then the official suite's.
+    pub outcomes: Vec<Outcome>,
+    /// The front-end benchmark, when it was run.
+    pub bench: Option<FrontEndBench>,
+    /// The checked-out commit, with `+dirty` when the tree has changes, if git knows one.
+    pub commit: Option<String>,
+    /// The machine the report was made on.
+    pub machine: String,
+    /// The harness's build profile.
+    pub profile: &'static str,
+}
+
+impl Report {
+    /// A report of these results, describing the current checkout and machine.
+    pub fn new(
+        outcomes: Vec<Outcome>,
+        bench: Option<FrontEndBench>,
+        workspace_root: &Path,
+    ) -> Report {
+        Report {
+            outcomes,
+            bench,
+            commit: current_commit(workspace_root),
+            machine: bench::machine(),
+            profile: bench::build_profile(),
+        }
+    }
+
+    /// Writes `report.md` and `report.json` into `dir`, creating it if needed.
+    pub fn write(&self, dir: &Path) -> io::Result<()> {
+        fs::create_dir_all(dir)?;
+        fs::write(dir.join("report.md"), self.markdown())?;
+        fs::write(dir.join("report.json"), self.json().to_pretty())
+    }
+
+    /// The report as Markdown.
+    pub fn markdown(&self) -> String {
+        let mut md = String::new();
+        md.push_str("# ferrolua conformance report\n\n");
+        md.push_str("Written by `cargo run --release -p ferrolua-harness -- report`.\n\n");
+        md.push_str(&format!("- Reference: {REFERENCE_NAME}\n"));
+        md.push_str(&format!(
+            "- Commit: {}\n",
+            self.commit
+                .as_deref()
+                .unwrap_or("unknown (not a git checkout, or no commit yet)")
+        ));
+        md.push_str(&format!("- Machine: {}\n", self.machine));
+        md.push_str(&format!("- Harness build: {}\n\n", self.profile));
+
+        md.push_str("## Front end: syntax conformance\n\n");
+        md.push_str(
+            "Each case is compiled by both engines as `load(source, \"@path\", \"t\")` compiles it. \
+             A `corpus/syntax` case agrees when both accept it, or both reject it with byte-identical \
+             messages. An official suite file agrees when ferrolua accepts it and the reference agrees.\n\n",
+        );
+        md.push_str("| cases | checked | agree | disagree |\n| --- | ---: | ---: | ---: |\n");
+        for (label, kind) in [
+            ("corpus/syntax", Some(CaseKind::Syntax)),
+            ("official suite", Some(CaseKind::Suite)),
+            ("all", None),
+        ] {
+            let summary = Summary::of(&self.outcomes, kind);
+            md.push_str(&format!(
+                "| {label} | {} | {} | {} |\n",
+                summary.cases, summary.agree, summary.disagree
+            ));
+        }
+        let disagreements = self
+            .outcomes
+            .iter()
+            .filter(|outcome| !outcome.agrees())
+            .collect::<Vec<_>>();
+        if disagreements.is_empty() {
+            md.push_str("\nNo disagreements.\n");
+        } else {
+            md.push_str(&format!(
+                "\n### Disagreements ({})\n\n",
+                disagreements.len()
+            ));
+            for outcome in disagreements {
+                md.push_str(&format!(
+                    "- `{}`: {}\n  - reference: {}\n  - ferrolua: {}\n",
+                    outcome.case.name,
+                    outcome.problem().unwrap_or_default(),
+                    markdown_verdict(&outcome.reference),
+                    markdown_verdict(&outcome.ferrolua)
+                ));
+            }
+        }
+
+        md.push_str("\n## Front end: compile time against the reference\n\n");
+        match &self.bench {
+            None => md.push_str("Not run.\n"),
+            Some(bench) => {
+                md.push_str(&format!(
+                    "Median of {} timed compilations per file and engine, after a warm-up; only the \
+                     compilation is timed. Ratio is ferrolua's time over the reference's.\n\n",
+                    bench.iterations
+                ));
+                md.push_str("| file | bytes | ferrolua | reference | ratio |\n| --- | ---: | ---: | ---: | ---: |\n");
+                for file in &bench.files {
+                    let ratio = if file.comparable() {
+                        format!("{:.2}", file.ratio())
+                    } else {
+                        "not counted".to_string()
+                    };
+                    md.push_str(&format!(
+                        "| {} | {} | {} | {} | {ratio} |\n",
+                        file.name,
+                        file.bytes,
+                        bench::micros(file.ferrolua),
+                        bench::micros(file.reference)
+                    ));
+                }
+                md.push_str(&format!("\n{}\n", bench.summary_line()));
+            }
+        }
+
+        md.push_str(
+            "\n## Not measured yet\n\nThe interpreter, the standard library, coroutines and the garbage \
+             collector are not written yet, so the official suite is only compiled, never run, and there \
+             are no differential runtime campaigns.\n",
+        );
+        md
+    }
+
+    /// The report as JSON.
+    pub fn json(&self) -> Json {
+        let summary = |kind| {
+            let summary = Summary::of(&self.outcomes, kind);
+            Json::object([
+                ("cases", Json::Int(summary.cases as i64)),
+                ("agree", Json::Int(summary.agree as i64)),
+                ("disagree", Json::Int(summary.disagree as i64)),
+            ])
+        };
+        let disagreements = self
+            .outcomes
+            .iter()
+            .filter(|outcome| !outcome.agrees())
+            .map(|outcome| {
+                Json::object([
+                    ("case", Json::str(&outcome.case.name)),
+                    ("kind", Json::str(kind_name(outcome.case.kind))),
+                    ("problem", Json::str(outcome.problem().unwrap_or_default())),
+                    ("reference", json_verdict(&outcome.reference)),
+                    ("ferrolua", json_verdict(&outcome.ferrolua)),
+                ])
+            })
+            .collect();
+        let bench = match &self.bench {
+            None => Json::Null,
+            Some(bench) => Json::object([
+                ("iterations", Json::Int(bench.iterations as i64)),
+                (
+                    "files",
+                    Json::Array(
+                        bench
+                            .files
+                            .iter()
+                            .map(|file| {
+                                Json::object([
+                                    ("file", Json::str(&file.name)),
+                                    ("bytes", Json::Int(file.bytes as i64)),
+                                    ("ferrolua_ns", Json::Int(file.ferrolua.as_nanos() as i64)),
+                                    ("reference_ns", Json::Int(file.reference.as_nanos() as i64)),
+                                    ("ratio", Json::Float(file.ratio())),
+                                    ("counted", Json::Bool(file.comparable())),
+                                ])
+                            })
+                            .collect(),
+                    ),
+                ),
+                (
+                    "geometric_mean_ratio",
+                    bench.geometric_mean_ratio().map_or(Json::Null, Json::Float),
+                ),
+                (
+                    "total_time_ratio",
+                    bench.total_ratio().map_or(Json::Null, Json::Float),
+                ),
+            ]),
+        };
+        Json::object([
+            ("reference", Json::str(REFERENCE_NAME)),
+            (
+                "commit",
+                self.commit.as_deref().map_or(Json::Null, Json::str),
+            ),
+            ("machine", Json::str(&self.machine)),
+            ("harness_build", Json::str(self.profile)),
+            (
+                "syntax",
+                Json::object([
+                    ("corpus", summary(Some(CaseKind::Syntax))),
+                    ("suite", summary(Some(CaseKind::Suite))),
+                    ("all", summary(None)),
+                    ("disagreements", Json::Array(disagreements)),
+                ]),
+            ),
+            ("front_end_bench", bench),
+        ])
+    }
+}
+
+fn kind_name(kind: CaseKind) -> &'static str {
+    match kind {
+        CaseKind::Syntax => "corpus",
+        CaseKind::Suite => "suite",
+    }
+}
+
+fn markdown_verdict(verdict: &Verdict) -> String {
+    match verdict {
+        Verdict::Accepts => "accepts".to_string(),
+        Verdict::Rejects(message) => format!("rejects with `` {} ``", quoted(message)),
+        Verdict::Panics(message) => format!("panics: `` {} ``", quoted(message.as_bytes())),
+    }
+}
+
+fn json_verdict(verdict: &Verdict) -> Json {
+    match verdict {
+        Verdict::Accepts => Json::object([("verdict", Json::str("accepts"))]),
+        // Messages are bytes and JSON strings are Unicode: a message that is not UTF-8 is given
+        // lossily for reading and in hex for exactness.
+        Verdict::Rejects(message) => match std::str::from_utf8(message) {
+            Ok(text) => Json::object([
+                ("verdict", Json::str("rejects")),
+                ("message", Json::str(text)),
+            ]),
+            Err(_) => Json::object([
+                ("verdict", Json::str("rejects")),
+                ("message", Json::str(String::from_utf8_lossy(message))),
+                (
+                    "message_hex",
+                    Json::str(
+                        message
+                            .iter()
+                            .map(|byte| format!("{byte:02x}"))
+                            .collect::<String>(),
+                    ),
+                ),
+            ]),
+        },
+        Verdict::Panics(message) => Json::object([
+            ("verdict", Json::str("panics")),
+            ("message", Json::str(message)),
+        ]),
+    }
+}
+
+/// The commit checked out in `workspace_root`, with `+dirty` for uncommitted changes.
+fn current_commit(workspace_root: &Path) -> Option<String> {
+    let git = |arguments: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(workspace_root)
+            .args(arguments)
+            .output()
+            .ok()
+            .filter(|output| output.status.success())
+            .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_string())
+    };
+    let commit = git(&["rev-parse", "HEAD"])?;
+    let dirty = git(&["status", "--porcelain"]).is_some_and(|status| !status.is_empty());
+    Some(if dirty {
+        format!("{commit}+dirty")
+    } else {
+        commit
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::Report;
+    use crate::corpus::{Case, CaseKind, Outcome, Verdict};
+
+    #[test]
+    fn disagreements_are_listed_with_both_messages() {
+        let case = Case {
+            kind: CaseKind::Syntax,
+            name: "syntax/x.lua".to_string(),
+            path: PathBuf::from("x.lua"),
+            chunk_name: b"@syntax/x.lua".to_vec(),
+        };
+        let outcome = Outcome {
+            case,
+            reference: Verdict::Rejects(b"x.lua:1: unexpected symbol near '\xff'".to_vec()),
+            ferrolua: Verdict::Accepts,
+        };
+        let report = Report {
+            outcomes: vec![outcome],
+            bench: None,
+            commit: None,
+            machine: "test".to_string(),
+            profile: "debug",
+        };
+        let markdown = report.markdown();
+        assert!(
+            markdown.contains("| corpus/syntax | 1 | 0 | 1 |"),
+            "{markdown}"
+        );
+        assert!(markdown.contains("### Disagreements (1)"), "{markdown}");
+        assert!(markdown.contains("- `syntax/x.lua`: the verdicts differ\n  - reference: rejects with `` \"x.lua:1: unexpected symbol near '\\xff'\" ``\n  - ferrolua: accepts\n"), "{markdown}");
+        let json = report.json().to_pretty();
+        assert!(json.contains("\"message_hex\": \"782e6c75613a313a20756e65787065637465642073796d626f6c206e6561722027ff27\""), "{json}");
+    }
+}
