@@ -21,7 +21,7 @@ pub(super) const NO_JUMP: i32 = -1;
 /// "All results", for calls and varargs (`LUA_MULTRET`).
 pub(super) const MULTRET: i32 = -1;
 
-type Result<T> = std::result::Result<T, SyntaxError>;
+type Result<T> = std::result::Result<T, Box<SyntaxError>>;
 
 /// What an expression is, before it is put anywhere (`expkind` and the `u` union of `expdesc`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -121,7 +121,6 @@ pub(super) enum ConstKey {
     Bool(bool),
     Int(i64),
     Float(u64),
-    Str(StrId),
 }
 
 /// Binary operators in PUC's `BinOpr` order.
@@ -520,10 +519,27 @@ impl Parser<'_> {
         k
     }
 
-    /// The constant index of a string (`luaK_stringK`).
+    /// The constant index of a string (`luaK_stringK`). Strings, the most common constants, are
+    /// cached in an array indexed by their id rather than in the hash table; the rule is the same
+    /// as `add_k`'s.
     pub(super) fn string_k(&mut self, s: StrId) -> u32 {
-        let bytes = self.lex.strings.get(s).clone();
-        self.add_k(ConstKey::Str(s), Constant::Str(bytes))
+        let index = s.0 as usize;
+        if let Some(&k) = self.string_constant_cache.get(index) {
+            if let Some(Constant::Str(existing)) = self.cur.f.constants.get(k as usize) {
+                if existing[..] == self.lex.strings.bytes(s)[..] {
+                    return k;
+                }
+            }
+        }
+        let k = self.cur.f.constants.len() as u32;
+        let bytes = self.lex.strings.shared(s);
+        self.cur.f.constants.push(Constant::Str(bytes));
+        if self.string_constant_cache.len() <= index {
+            self.string_constant_cache
+                .resize(self.lex.strings.len(), u32::MAX);
+        }
+        self.string_constant_cache[index] = k;
+        k
     }
 
     /// The constant index of an integer (`luaK_intK`).

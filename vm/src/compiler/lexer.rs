@@ -98,43 +98,133 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 /// One compilation's string table: PUC interns every string, and the parser relies on cheap
 /// equality of names; here equality is equality of [`StrId`]s.
 ///
+/// The bytes of all strings live in one arena, found through an open-addressing table of ids, so
+/// interning allocates nothing per string. A string gets its own reference-counted copy only when
+/// it ends up in a prototype (as a constant or a variable name).
+///
 /// The reserved words are interned first, so a name is a reserved word exactly when its id is
 /// below `RESERVED.len()` (PUC marks them the same way, in `TString.extra`).
 #[derive(Debug)]
 pub struct Strings {
-    by_bytes: FastMap<Rc<[u8]>, StrId>,
-    all: Vec<Rc<[u8]>>,
+    arena: Vec<u8>,
+    /// Start, length and hash of each string, by id.
+    entries: Vec<(u32, u32, u32)>,
+    shared: Vec<Option<Rc<[u8]>>>,
+    /// Slots holding `hash << 32 | (id + 1)`, or 0 when empty; the length is a power of two.
+    /// Keeping the hash in the slot means a probe that misses touches nothing else.
+    slots: Vec<u64>,
 }
 
-impl Default for Strings {
-    fn default() -> Self {
+impl Strings {
+    /// A table sized for a source of `source_len` bytes.
+    pub fn with_capacity(source_len: usize) -> Strings {
+        let n_slots = (source_len / 16).max(64).next_power_of_two();
         let mut strings = Strings {
-            by_bytes: FastMap::default(),
-            all: Vec::new(),
+            arena: Vec::with_capacity(source_len / 4),
+            entries: Vec::with_capacity(n_slots / 2),
+            shared: Vec::new(),
+            slots: vec![0; n_slots],
         };
         for (word, _) in RESERVED {
             strings.intern(word);
         }
         strings
     }
-}
 
-impl Strings {
+    /// Hashes a string a word at a time, the tail bytes folded into one last word.
+    fn hash(bytes: &[u8]) -> u32 {
+        let mut hasher = FastHasher(bytes.len() as u64);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word: [u8; 8] = chunk.try_into().unwrap_or_default();
+            hasher.add(u64::from_le_bytes(word));
+        }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let word = tail
+                .iter()
+                .rev()
+                .fold(0u64, |word, &b| word << 8 | b as u64);
+            hasher.add(word);
+        }
+        (hasher.finish() >> 32) as u32
+    }
+
     /// Interns `bytes`, returning the id of the equal string if there is one.
     pub fn intern(&mut self, bytes: &[u8]) -> StrId {
-        if let Some(&id) = self.by_bytes.get(bytes) {
-            return id;
+        let hash = Self::hash(bytes);
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                break;
+            }
+            if (slot >> 32) as u32 == hash {
+                let id = (slot as u32) - 1;
+                let (start, len, _) = self.entries[id as usize];
+                // Lengths first, then bytes in a loop the compiler inlines; names are short, and a
+                // call to `memcmp` costs more than comparing them.
+                if len as usize == bytes.len()
+                    && self.arena[start as usize..(start + len) as usize]
+                        .iter()
+                        .zip(bytes)
+                        .all(|(a, b)| a == b)
+                {
+                    return StrId(id);
+                }
+            }
+            i = (i + 1) & mask;
         }
-        let id = StrId(self.all.len() as u32);
-        let shared: Rc<[u8]> = Rc::from(bytes);
-        self.all.push(shared.clone());
-        self.by_bytes.insert(shared, id);
-        id
+        let id = self.entries.len() as u32;
+        self.entries
+            .push((self.arena.len() as u32, bytes.len() as u32, hash));
+        self.arena.extend_from_slice(bytes);
+        self.slots[i] = (hash as u64) << 32 | (id as u64 + 1);
+        if self.entries.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        StrId(id)
+    }
+
+    fn grow(&mut self) {
+        let n_slots = self.slots.len() * 2;
+        let mask = n_slots - 1;
+        let mut slots = vec![0u64; n_slots];
+        for (id, &(_, _, hash)) in self.entries.iter().enumerate() {
+            let mut i = hash as usize & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (hash as u64) << 32 | (id as u64 + 1);
+        }
+        self.slots = slots;
     }
 
     /// The bytes of an interned string.
-    pub fn get(&self, id: StrId) -> &Rc<[u8]> {
-        &self.all[id.0 as usize]
+    pub fn bytes(&self, id: StrId) -> &[u8] {
+        let (start, len, _) = self.entries[id.0 as usize];
+        &self.arena[start as usize..(start + len) as usize]
+    }
+
+    /// How many strings are interned; every [`StrId`] is below this.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// A shared copy of an interned string, for a prototype; made once per string.
+    pub fn shared(&mut self, id: StrId) -> Rc<[u8]> {
+        let index = id.0 as usize;
+        if self.shared.len() <= index {
+            self.shared.resize(self.entries.len(), None);
+        }
+        if let Some(shared) = &self.shared[index] {
+            return shared.clone();
+        }
+        let (start, len, _) = self.entries[index];
+        let shared: Rc<[u8]> = Rc::from(&self.arena[start as usize..(start + len) as usize]);
+        self.shared[index] = Some(shared.clone());
+        shared
     }
 }
 
@@ -153,6 +243,9 @@ pub struct Lexer<'src> {
     pub sem: SemInfo,
     lookahead: Option<(Token, SemInfo)>,
     buffer: Vec<u8>,
+    /// Where the buffer's text is in the source, for names and numerals, whose text is the
+    /// source's own bytes: they are not copied into `buffer` at all.
+    buffer_span: Option<(usize, usize)>,
     /// The chunk name as messages show it, computed once.
     chunk_id: Vec<u8>,
     pub strings: Strings,
@@ -161,9 +254,7 @@ pub struct Lexer<'src> {
 impl<'src> Lexer<'src> {
     /// Starts lexing `source`; the first token is read by the first call to [`Lexer::next`].
     pub fn new(source: &'src [u8], chunk_name: &[u8]) -> Lexer<'src> {
-        let mut strings = Strings::default();
-        // Roughly one distinct string per 32 bytes of source, to avoid most rehashing.
-        strings.by_bytes.reserve(source.len() / 32);
+        let strings = Strings::with_capacity(source.len());
         Lexer {
             source,
             pos: 0,
@@ -174,13 +265,14 @@ impl<'src> Lexer<'src> {
             sem: SemInfo::None,
             lookahead: None,
             buffer: Vec::with_capacity(64),
+            buffer_span: None,
             chunk_id: chunk_id(chunk_name),
             strings,
         }
     }
 
     /// Advances to the next token (`luaX_next`).
-    pub fn next(&mut self) -> Result<(), SyntaxError> {
+    pub fn next(&mut self) -> Result<(), Box<SyntaxError>> {
         self.last_line = self.line;
         if let Some((token, sem)) = self.lookahead.take() {
             self.token = token;
@@ -194,7 +286,7 @@ impl<'src> Lexer<'src> {
     }
 
     /// Reads the token after the current one without consuming it (`luaX_lookahead`).
-    pub fn lookahead(&mut self) -> Result<Token, SyntaxError> {
+    pub fn lookahead(&mut self) -> Result<Token, Box<SyntaxError>> {
         debug_assert!(self.lookahead.is_none());
         let found = self.lex()?;
         self.lookahead = Some(found);
@@ -204,21 +296,21 @@ impl<'src> Lexer<'src> {
     /// A syntax error at the current token (`luaX_syntaxerror`).
     #[cold]
     #[inline(never)]
-    pub fn syntax_error(&self, message: &[u8]) -> SyntaxError {
+    pub fn syntax_error(&self, message: &[u8]) -> Box<SyntaxError> {
         self.error(message, Some(self.token))
     }
 
     /// An error without the `near` part (`semerror`).
     #[cold]
     #[inline(never)]
-    pub fn semantic_error(&self, message: &[u8]) -> SyntaxError {
+    pub fn semantic_error(&self, message: &[u8]) -> Box<SyntaxError> {
         self.error(message, None)
     }
 
     /// Builds `chunk:line: message near 'token'` (`lexerror` with `luaG_addinfo`).
     #[cold]
     #[inline(never)]
-    fn error(&self, message: &[u8], token: Option<Token>) -> SyntaxError {
+    fn error(&self, message: &[u8], token: Option<Token>) -> Box<SyntaxError> {
         let mut text = self.chunk_id.clone();
         text.extend_from_slice(format!(":{}: ", self.line).as_bytes());
         text.extend_from_slice(message);
@@ -227,7 +319,7 @@ impl<'src> Lexer<'src> {
             text.extend_from_slice(b" near ");
             text.extend_from_slice(&self.token_text(token));
         }
-        SyntaxError::new(text)
+        Box::new(SyntaxError::new(text))
     }
 
     /// How an error message quotes a token (`txtToken`): names, strings and numerals by the
@@ -235,14 +327,14 @@ impl<'src> Lexer<'src> {
     fn token_text(&self, token: Token) -> Vec<u8> {
         match token {
             Token::Name | Token::String | Token::Float | Token::Int => {
-                let end = self
-                    .buffer
-                    .iter()
-                    .position(|&b| b == 0)
-                    .unwrap_or(self.buffer.len());
+                let buffer = match self.buffer_span {
+                    Some((start, end)) => &self.source[start..end],
+                    None => &self.buffer,
+                };
+                let end = buffer.iter().position(|&b| b == 0).unwrap_or(buffer.len());
                 let mut text = Vec::with_capacity(end + 2);
                 text.push(b'\'');
-                text.extend_from_slice(&self.buffer[..end]);
+                text.extend_from_slice(&buffer[..end]);
                 text.push(b'\'');
                 text
             }
@@ -273,7 +365,7 @@ impl<'src> Lexer<'src> {
     }
 
     /// Skips a line break, counting `\n\r` and `\r\n` as one (`inclinenumber`).
-    fn increment_line(&mut self) -> Result<(), SyntaxError> {
+    fn increment_line(&mut self) -> Result<(), Box<SyntaxError>> {
         let old = self.current;
         self.advance();
         if self.current_is_newline() && self.current != old {
@@ -296,24 +388,20 @@ impl<'src> Lexer<'src> {
         }
     }
 
-    /// Saves and consumes the current byte if it is one of `set` (`check_next2`).
-    fn check_next2(&mut self, set: &[u8; 2]) -> bool {
-        if self.current == set[0] as i32 || self.current == set[1] as i32 {
-            self.save_and_next();
-            true
-        } else {
-            false
-        }
-    }
-
     fn intern_buffer(&mut self, from: usize, to: usize) -> StrId {
         self.strings.intern(&self.buffer[from..to])
     }
 
     /// Reads one token (`llex`).
-    fn lex(&mut self) -> Result<(Token, SemInfo), SyntaxError> {
+    fn lex(&mut self) -> Result<(Token, SemInfo), Box<SyntaxError>> {
         self.buffer.clear();
+        self.buffer_span = None;
         loop {
+            // Spaces and tabs between tokens are skipped here, without going through the
+            // dispatch below, which costs an indirect jump per visit.
+            while self.current == b' ' as i32 || self.current == b'\t' as i32 {
+                self.advance();
+            }
             let Ok(byte) = u8::try_from(self.current) else {
                 return Ok((Token::Eos, SemInfo::None));
             };
@@ -427,7 +515,9 @@ impl<'src> Lexer<'src> {
                     return Ok((Token::String, SemInfo::Str(id)));
                 }
                 b'.' => {
-                    self.save_and_next();
+                    // No message quotes these tokens' text, so the '.' is not saved.
+                    let start = self.pos;
+                    self.advance();
                     if self.check_next1(b'.') {
                         let token = if self.check_next1(b'.') {
                             Token::Dots
@@ -438,21 +528,22 @@ impl<'src> Lexer<'src> {
                     } else if !(self.current >= 0 && (self.current as u8).is_ascii_digit()) {
                         return Ok((Token::Char(b'.'), SemInfo::None));
                     }
-                    return self.read_numeral();
+                    return self.read_numeral(start);
                 }
-                b'0'..=b'9' => return self.read_numeral(),
+                b'0'..=b'9' => return self.read_numeral(self.pos),
                 _ if byte.is_ascii_alphabetic() || byte == b'_' => {
-                    // Names are copied in one piece rather than byte by byte.
+                    // A name is interned straight from the source, in one piece.
+                    let source = self.source;
                     let start = self.pos;
-                    let rest = &self.source[start..];
+                    let rest = &source[start..];
                     let len = rest
                         .iter()
                         .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
                         .unwrap_or(rest.len());
-                    self.buffer.extend_from_slice(&rest[..len]);
                     self.pos += len - 1;
                     self.advance();
-                    let id = self.intern_buffer(0, self.buffer.len());
+                    self.buffer_span = Some((start, start + len));
+                    let id = self.strings.intern(&source[start..start + len]);
                     if let Some(&(_, token)) = RESERVED.get(id.0 as usize) {
                         return Ok((token, SemInfo::None));
                     }
@@ -468,25 +559,32 @@ impl<'src> Lexer<'src> {
 
     /// Reads a numeral (`read_numeral`): a greedy run of digits, points and exponent signs,
     /// converted as a whole, so that `3..2` is one malformed numeral as in PUC.
-    fn read_numeral(&mut self) -> Result<(Token, SemInfo), SyntaxError> {
+    fn read_numeral(&mut self, start: usize) -> Result<(Token, SemInfo), Box<SyntaxError>> {
+        let is_one_of =
+            |current: i32, set: &[u8; 2]| current == set[0] as i32 || current == set[1] as i32;
         let first = self.current;
-        self.save_and_next();
+        self.advance();
         let mut exponent = b"Ee";
-        if first == b'0' as i32 && self.check_next2(b"xX") {
+        if first == b'0' as i32 && is_one_of(self.current, b"xX") {
+            self.advance();
             exponent = b"Pp";
         }
         loop {
-            if self.check_next2(exponent) {
-                self.check_next2(b"-+");
+            if is_one_of(self.current, exponent) {
+                self.advance();
+                if is_one_of(self.current, b"-+") {
+                    self.advance();
+                }
             }
             let current = self.current;
             if current >= 0 && ((current as u8).is_ascii_hexdigit() || current == b'.' as i32) {
-                self.save_and_next();
+                self.advance();
             } else {
                 break;
             }
         }
-        match number::str_to_number(&self.buffer) {
+        self.buffer_span = Some((start, self.pos));
+        match number::str_to_number(&self.source[start..self.pos]) {
             Some(Number::Int(value)) => Ok((Token::Int, SemInfo::Int(value))),
             Some(Number::Float(value)) => Ok((Token::Float, SemInfo::Float(value))),
             None => Err(self.error(b"malformed number", Some(Token::Float))),
@@ -512,7 +610,7 @@ impl<'src> Lexer<'src> {
 
     /// Reads a long string or long comment after its opening `[==` (`read_long_string`).
     /// Comments (`keep == false`) return a meaningless id.
-    fn read_long_string(&mut self, keep: bool, sep: usize) -> Result<StrId, SyntaxError> {
+    fn read_long_string(&mut self, keep: bool, sep: usize) -> Result<StrId, Box<SyntaxError>> {
         let start_line = self.line;
         self.save_and_next();
         if self.current_is_newline() {
@@ -556,7 +654,7 @@ impl<'src> Lexer<'src> {
 
     /// Fails with `message` near the string read so far, adding the offending byte to it
     /// (`esccheck`).
-    fn escape_check(&mut self, ok: bool, message: &[u8]) -> Result<(), SyntaxError> {
+    fn escape_check(&mut self, ok: bool, message: &[u8]) -> Result<(), Box<SyntaxError>> {
         if ok {
             return Ok(());
         }
@@ -571,7 +669,7 @@ impl<'src> Lexer<'src> {
     }
 
     /// Saves the current byte, then reads one hexadecimal digit (`gethexa`).
-    fn read_hex_digit(&mut self) -> Result<u32, SyntaxError> {
+    fn read_hex_digit(&mut self) -> Result<u32, Box<SyntaxError>> {
         self.save_and_next();
         let ok = self.current_is_hex_digit();
         self.escape_check(ok, b"hexadecimal digit expected")?;
@@ -579,7 +677,7 @@ impl<'src> Lexer<'src> {
     }
 
     /// `\xXX` (`readhexaesc`).
-    fn read_hex_escape(&mut self) -> Result<u8, SyntaxError> {
+    fn read_hex_escape(&mut self) -> Result<u8, Box<SyntaxError>> {
         let high = self.read_hex_digit()?;
         let low = self.read_hex_digit()?;
         self.buffer.truncate(self.buffer.len() - 2);
@@ -587,7 +685,7 @@ impl<'src> Lexer<'src> {
     }
 
     /// `\u{XXX}` (`readutf8esc` and `utf8esc`): appends the UTF-8 encoding of the code point.
-    fn read_utf8_escape(&mut self) -> Result<(), SyntaxError> {
+    fn read_utf8_escape(&mut self) -> Result<(), Box<SyntaxError>> {
         // Bytes to drop from the buffer afterwards: '\', 'u', '{' and the first digit.
         let mut to_remove = 4;
         self.save_and_next();
@@ -614,7 +712,7 @@ impl<'src> Lexer<'src> {
     }
 
     /// `\ddd` (`readdecesc`).
-    fn read_decimal_escape(&mut self) -> Result<u8, SyntaxError> {
+    fn read_decimal_escape(&mut self) -> Result<u8, Box<SyntaxError>> {
         let mut value: u32 = 0;
         let mut count = 0;
         while count < 3 && self.current >= 0 && (self.current as u8).is_ascii_digit() {
@@ -628,7 +726,7 @@ impl<'src> Lexer<'src> {
     }
 
     /// Reads a short string delimited by `delimiter` (`read_string`).
-    fn read_string(&mut self, delimiter: u8) -> Result<StrId, SyntaxError> {
+    fn read_string(&mut self, delimiter: u8) -> Result<StrId, Box<SyntaxError>> {
         self.save_and_next();
         while self.current != delimiter as i32 {
             let Ok(byte) = u8::try_from(self.current) else {
@@ -655,7 +753,7 @@ impl<'src> Lexer<'src> {
     }
 
     /// One escape sequence inside a short string, starting at its backslash.
-    fn read_escape(&mut self) -> Result<(), SyntaxError> {
+    fn read_escape(&mut self) -> Result<(), Box<SyntaxError>> {
         // The backslash is kept in the buffer until the escape is known, for error messages.
         self.save_and_next();
         let Ok(byte) = u8::try_from(self.current) else {

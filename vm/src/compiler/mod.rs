@@ -140,7 +140,7 @@ pub fn compile_with(
         message.extend_from_slice(b": bad binary format (precompiled chunks not supported)");
         return Err(SyntaxError::new(message));
     }
-    parser::parse_main(source, chunk_name, options.c_levels_in_use)
+    parser::parse_main(source, chunk_name, options.c_levels_in_use).map_err(|error| *error)
 }
 
 /// Strips what `luaL_loadfilex` skips before handing a file to the parser: a UTF-8 byte-order

@@ -15,7 +15,7 @@ use super::SyntaxError;
 use crate::bytecode::{self as bc, OpCode, Proto};
 use crate::limits::{FIELDS_PER_FLUSH, MAX_C_CALLS};
 
-type Result<T> = std::result::Result<T, SyntaxError>;
+type Result<T> = std::result::Result<T, Box<SyntaxError>>;
 
 /// Priority of unary operators (`UNARY_PRIORITY`).
 const UNARY_PRIORITY: u8 = 12;
@@ -36,10 +36,15 @@ pub(crate) struct Parser<'src> {
     pub(super) labels: Vec<LabelDesc>,
     /// Where each constant was last put, shared by all functions as PUC's scanner table is.
     pub(super) constant_cache: FastMap<ConstKey, u32>,
+    /// The same for string constants, indexed by string id (`u32::MAX` where none).
+    pub(super) string_constant_cache: Vec<u32>,
     pub(super) env_name: StrId,
     pub(super) break_name: StrId,
     pub(super) c_levels: u32,
     pub(super) source: Rc<[u8]>,
+    /// Targets of the multiple assignments being compiled, innermost last; kept between
+    /// statements so that an assignment allocates nothing.
+    assign_targets: Vec<ExpDesc>,
 }
 
 /// One table constructor being compiled (`ConsControl`).
@@ -68,10 +73,12 @@ pub(crate) fn parse_main(source: &[u8], chunk_name: &[u8], c_levels_in_use: u32)
         gotos: Vec::new(),
         labels: Vec::new(),
         constant_cache: FastMap::default(),
+        string_constant_cache: Vec::new(),
         env_name,
         break_name,
         c_levels: c_levels_in_use,
         source: source_name,
+        assign_targets: Vec::new(),
     };
     parser.main_function()?;
     Ok(parser.cur.f)
@@ -94,7 +101,7 @@ impl Parser<'_> {
     /// `X expected` (`error_expected`).
     #[cold]
     #[inline(never)]
-    fn error_expected(&self, token: Token) -> SyntaxError {
+    fn error_expected(&self, token: Token) -> Box<SyntaxError> {
         let mut message = token.to_message_text();
         message.extend_from_slice(b" expected");
         self.lex.syntax_error(&message)
@@ -508,9 +515,18 @@ impl Parser<'_> {
 
     /// `v1, v2, ... = explist` (`restassign`, with its recursion turned into a list of targets).
     fn assignment(&mut self, first: ExpDesc) -> Result<()> {
-        let mut targets = vec![first];
+        // Targets live on a stack shared by nested assignments (in function bodies on the
+        // right-hand side); this one's start at `base`.
+        let base = self.assign_targets.len();
+        self.assign_targets.push(first);
+        let result = self.assignment_targets(base);
+        self.assign_targets.truncate(base);
+        result
+    }
+
+    fn assignment_targets(&mut self, base: usize) -> Result<()> {
         loop {
-            let last = targets.last().copied().unwrap_or(first);
+            let last = self.assign_targets[self.assign_targets.len() - 1];
             if !matches!(
                 last.k,
                 ExpKind::Local(_) | ExpKind::Upval(_) | ExpKind::Indexed { .. }
@@ -522,16 +538,16 @@ impl Parser<'_> {
             }
             let v = self.suffixed_expression()?;
             if !matches!(v.k, ExpKind::Indexed { .. }) {
-                self.check_conflict(&mut targets, &v)?;
+                self.check_conflict(base, &v)?;
             }
-            let n_vars = targets.len() as u32;
+            let n_vars = (self.assign_targets.len() - base) as u32;
             self.check_limit(n_vars + self.c_levels, MAX_C_CALLS, "C levels")?;
-            targets.push(v);
+            self.assign_targets.push(v);
         }
         self.check_next(Token::Char(b'='))?;
-        let n_vars = targets.len() as u32;
+        let n_vars = (self.assign_targets.len() - base) as u32;
         let (n_exps, mut e) = self.expression_list()?;
-        let last = targets.pop().unwrap_or(first);
+        let last = self.assign_targets[self.assign_targets.len() - 1];
         if n_exps != n_vars {
             self.adjust_assign(n_vars, n_exps, &mut e)?;
             let mut value = ExpDesc::new(ExpKind::NonReloc(self.cur.freereg - 1));
@@ -540,7 +556,8 @@ impl Parser<'_> {
             self.set_one_ret(&mut e);
             self.store_var(&last, &mut e)?;
         }
-        while let Some(target) = targets.pop() {
+        for i in (base..self.assign_targets.len() - 1).rev() {
+            let target = self.assign_targets[i];
             let mut value = ExpDesc::new(ExpKind::NonReloc(self.cur.freereg - 1));
             self.store_var(&target, &mut value)?;
         }
@@ -550,10 +567,10 @@ impl Parser<'_> {
     /// If a local or upvalue assigned in a multiple assignment is also the table or key of an
     /// earlier target, makes those targets use a copy taken before the assignment
     /// (`check_conflict`).
-    fn check_conflict(&mut self, targets: &mut [ExpDesc], v: &ExpDesc) -> Result<()> {
+    fn check_conflict(&mut self, base: usize, v: &ExpDesc) -> Result<()> {
         let extra = self.cur.freereg;
         let mut conflict = false;
-        for target in targets.iter_mut().rev() {
+        for target in self.assign_targets[base..].iter_mut().rev() {
             if let ExpKind::Indexed { t, idx, t_is_upval } = target.k {
                 let (mut new_t, mut new_idx, mut new_upval) = (t, idx, t_is_upval);
                 let same_table = match v.k {

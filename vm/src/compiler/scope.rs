@@ -15,7 +15,7 @@ use super::SyntaxError;
 use crate::bytecode::{LocalVar, Proto, UpvalueDesc};
 use crate::limits::{MAX_C_CALLS, MAX_UPVALUES, MAX_VARS};
 
-type Result<T> = std::result::Result<T, SyntaxError>;
+type Result<T> = std::result::Result<T, Box<SyntaxError>>;
 
 /// A block being compiled (`BlockCnt`).
 #[derive(Clone, Copy, Debug)]
@@ -65,7 +65,13 @@ pub(super) struct FuncState {
 impl FuncState {
     pub fn new(source: Rc<[u8]>, line_defined: u32, first_local: usize) -> FuncState {
         FuncState {
+            // Capacities fit a typical small function, so most functions never reallocate.
             f: Proto {
+                code: Vec::with_capacity(32),
+                line_info: Vec::with_capacity(32),
+                constants: Vec::with_capacity(8),
+                local_vars: Vec::with_capacity(8),
+                upvalues: Vec::with_capacity(4),
                 source,
                 line_defined,
                 // Registers 0 and 1 are always valid.
@@ -73,7 +79,7 @@ impl FuncState {
                 ..Proto::default()
             },
             upvalue_names: Vec::new(),
-            blocks: Vec::new(),
+            blocks: Vec::with_capacity(8),
             last_target: 0,
             jpc: NO_JUMP,
             first_local,
@@ -90,7 +96,7 @@ impl Parser<'_> {
     /// `too many X (limit is N) in F` (`errorlimit`).
     #[cold]
     #[inline(never)]
-    pub(super) fn error_limit(&self, line: u32, limit: u32, what: &str) -> SyntaxError {
+    pub(super) fn error_limit(&self, line: u32, limit: u32, what: &str) -> Box<SyntaxError> {
         let place = if line == 0 {
             "main function".to_string()
         } else {
@@ -123,7 +129,7 @@ impl Parser<'_> {
     /// Declares a local that becomes active later with [`Parser::adjust_local_vars`]
     /// (`new_localvar`).
     pub(super) fn new_local_var(&mut self, name: StrId) -> Result<()> {
-        let bytes = self.lex.strings.get(name).clone();
+        let bytes = self.lex.strings.shared(name);
         let index = self.cur.f.local_vars.len() as u32;
         self.cur.f.local_vars.push(LocalVar {
             name: bytes,
@@ -238,7 +244,7 @@ impl Parser<'_> {
             ExpKind::Upval(index) => (false, index),
             _ => unreachable!("upvalue of a non-variable"),
         };
-        let bytes = self.lex.strings.get(name).clone();
+        let bytes = self.lex.strings.shared(name);
         let fs = self.function_at_mut(depth);
         fs.f.upvalues.push(UpvalueDesc {
             name: bytes,
@@ -339,8 +345,8 @@ impl Parser<'_> {
 
     /// `no visible label` or `<break> ... not inside a loop` (`undefgoto`).
     #[cold]
-    fn undefined_goto(&self, goto: LabelDesc) -> SyntaxError {
-        let name = String::from_utf8_lossy(self.lex.strings.get(goto.name)).into_owned();
+    fn undefined_goto(&self, goto: LabelDesc) -> Box<SyntaxError> {
+        let name = String::from_utf8_lossy(self.lex.strings.bytes(goto.name)).into_owned();
         let message = if goto.name == self.break_name {
             format!("<{name}> at line {} not inside a loop", goto.line)
         } else {
@@ -393,7 +399,7 @@ impl Parser<'_> {
     }
 
     fn name_text(&self, name: StrId) -> String {
-        String::from_utf8_lossy(self.lex.strings.get(name)).into_owned()
+        String::from_utf8_lossy(self.lex.strings.bytes(name)).into_owned()
     }
 
     /// Tries to resolve goto `g` with a label already seen in the current block (`findlabel`).
@@ -459,7 +465,7 @@ impl Parser<'_> {
         let first = self.current_block().first_label;
         if let Some(label) = self.labels[first..].iter().find(|l| l.name == name) {
             let mut message = b"label '".to_vec();
-            message.extend_from_slice(self.lex.strings.get(name));
+            message.extend_from_slice(self.lex.strings.bytes(name));
             message
                 .extend_from_slice(format!("' already defined on line {}", label.line).as_bytes());
             return Err(self.lex.semantic_error(&message));
