@@ -2,7 +2,8 @@
 //! must agree.
 //!
 //! Both engines compile as `load(s, "=fuzz", "t")` does, through the harness's
-//! [`Engine::check_syntax`]. The oracle: both accept, or both reject with byte-identical messages.
+//! [`Engine::compile`]. The oracle: both accept and compile to byte-identical bytecode (as
+//! `string.dump` writes it), or both reject with byte-identical messages.
 //! A disagreement panics with both outcomes, so libFuzzer saves the input as a crash. Inputs on
 //! which the reference runs out of memory are skipped. See ../README.md for the limits.
 
@@ -39,8 +40,7 @@ thread_local! {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let expected =
-        REFERENCE.with(|reference| reference.borrow_mut().check_syntax(data, CHUNK_NAME));
+    let expected = REFERENCE.with(|reference| reference.borrow_mut().compile(data, CHUNK_NAME));
     if let Err(message) = &expected {
         if message.as_slice() == OUT_OF_MEMORY {
             // The reference gave up for lack of memory, so it has no verdict to compare with.
@@ -52,7 +52,7 @@ fuzz_target!(|data: &[u8]| {
             quote(message)
         );
     }
-    let actual = FerroluaEngine::new().check_syntax(data, CHUNK_NAME);
+    let actual = FerroluaEngine::new().compile(data, CHUNK_NAME);
     if actual != expected {
         panic!(
             "the engines disagree on this chunk\n  reference: {}\n  ferrolua:  {}\n  input:     {}",
@@ -65,9 +65,9 @@ fuzz_target!(|data: &[u8]| {
 
 /// One engine's verdict as a line of text. Messages are quoted as the harness's reports quote
 /// them, which is also a valid Lua 5.3 string literal, so an input can be pasted into a case.
-fn describe(verdict: &Result<(), Vec<u8>>) -> String {
+fn describe(verdict: &Result<Vec<u8>, Vec<u8>>) -> String {
     match verdict {
-        Ok(()) => "accepted".to_owned(),
+        Ok(chunk) => format!("accepted, compiled to {}", quote(chunk)),
         Err(message) => format!("rejected: {}", quote(message)),
     }
 }

@@ -138,8 +138,8 @@ fn collect_lua_files(dir: &Path, recursive: bool, files: &mut Vec<PathBuf>) -> i
 /// What one engine made of one case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
-    /// The chunk compiled.
-    Accepts,
+    /// The chunk compiled, to this binary chunk (as `string.dump` writes it).
+    Accepts(Vec<u8>),
     /// The chunk did not compile, with this message.
     Rejects(Vec<u8>),
     /// The engine panicked, with this panic message. Never agrees with anything.
@@ -150,7 +150,7 @@ impl Verdict {
     /// The verdict in words, with the message quoted.
     pub fn describe(&self) -> String {
         match self {
-            Verdict::Accepts => "accepts".to_string(),
+            Verdict::Accepts(chunk) => format!("accepts ({} bytes of bytecode)", chunk.len()),
             Verdict::Rejects(message) => format!("rejects with {}", quoted(message)),
             Verdict::Panics(message) => format!("panics: {message}"),
         }
@@ -177,13 +177,16 @@ impl Outcome {
         if matches!(self.reference, Verdict::Panics(_)) {
             return Some("the reference engine panicked");
         }
-        if self.case.kind == CaseKind::Suite && self.ferrolua != Verdict::Accepts {
+        if self.case.kind == CaseKind::Suite && !matches!(self.ferrolua, Verdict::Accepts(_)) {
             return Some("ferrolua rejects an official suite file");
         }
-        if self.reference != self.ferrolua {
-            return Some("the verdicts differ");
+        match (&self.reference, &self.ferrolua) {
+            (Verdict::Accepts(expected), Verdict::Accepts(actual)) if expected != actual => {
+                Some("the compiled code differs")
+            }
+            (reference, ferrolua) if reference != ferrolua => Some("the verdicts differ"),
+            _ => None,
         }
-        None
     }
 
     /// Whether the engines agree.
@@ -218,16 +221,16 @@ pub fn compare(
 
 /// One engine's verdict on a source, with panics caught.
 pub fn verdict_of(engine: &mut dyn Engine, source: &[u8], chunk_name: &[u8]) -> Verdict {
-    match panic::catch_unwind(AssertUnwindSafe(|| engine.check_syntax(source, chunk_name))) {
+    match panic::catch_unwind(AssertUnwindSafe(|| engine.compile(source, chunk_name))) {
         Ok(result) => verdict_of_result(result),
         Err(payload) => Verdict::Panics(panic_message(payload.as_ref())),
     }
 }
 
-/// The verdict an engine's `check_syntax` result stands for.
-pub fn verdict_of_result(result: Result<(), Vec<u8>>) -> Verdict {
+/// The verdict an engine's `compile` result stands for.
+pub fn verdict_of_result(result: Result<Vec<u8>, Vec<u8>>) -> Verdict {
     match result {
-        Ok(()) => Verdict::Accepts,
+        Ok(chunk) => Verdict::Accepts(chunk),
         Err(message) => Verdict::Rejects(message),
     }
 }
@@ -407,14 +410,19 @@ mod tests {
     #[test]
     fn corpus_cases_agree_only_on_identical_verdicts() {
         use CaseKind::Syntax;
-        assert!(outcome(Syntax, Verdict::Accepts, Verdict::Accepts).agrees());
+        assert!(outcome(
+            Syntax,
+            Verdict::Accepts(Vec::new()),
+            Verdict::Accepts(Vec::new())
+        )
+        .agrees());
         assert!(outcome(Syntax, rejects("a:1: x"), rejects("a:1: x")).agrees());
         assert!(!outcome(Syntax, rejects("a:1: x"), rejects("a:1: y")).agrees());
-        assert!(!outcome(Syntax, rejects("a:1: x"), Verdict::Accepts).agrees());
-        assert!(!outcome(Syntax, Verdict::Accepts, rejects("a:1: x")).agrees());
+        assert!(!outcome(Syntax, rejects("a:1: x"), Verdict::Accepts(Vec::new())).agrees());
+        assert!(!outcome(Syntax, Verdict::Accepts(Vec::new()), rejects("a:1: x")).agrees());
         let panicked = outcome(
             Syntax,
-            Verdict::Accepts,
+            Verdict::Accepts(Vec::new()),
             Verdict::Panics("boom".to_string()),
         );
         assert_eq!(panicked.problem(), Some("ferrolua panicked"));
@@ -427,7 +435,12 @@ mod tests {
             both_reject.problem(),
             Some("ferrolua rejects an official suite file")
         );
-        assert!(outcome(CaseKind::Suite, Verdict::Accepts, Verdict::Accepts).agrees());
+        assert!(outcome(
+            CaseKind::Suite,
+            Verdict::Accepts(Vec::new()),
+            Verdict::Accepts(Vec::new())
+        )
+        .agrees());
     }
 
     #[test]
@@ -439,9 +452,17 @@ mod tests {
     #[test]
     fn summaries_count_by_kind() {
         let outcomes = [
-            outcome(CaseKind::Syntax, Verdict::Accepts, Verdict::Accepts),
-            outcome(CaseKind::Syntax, Verdict::Accepts, rejects("x")),
-            outcome(CaseKind::Suite, Verdict::Accepts, Verdict::Accepts),
+            outcome(
+                CaseKind::Syntax,
+                Verdict::Accepts(Vec::new()),
+                Verdict::Accepts(Vec::new()),
+            ),
+            outcome(CaseKind::Syntax, Verdict::Accepts(Vec::new()), rejects("x")),
+            outcome(
+                CaseKind::Suite,
+                Verdict::Accepts(Vec::new()),
+                Verdict::Accepts(Vec::new()),
+            ),
         ];
         assert_eq!(
             Summary::of(&outcomes, Some(CaseKind::Syntax)),

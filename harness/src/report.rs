@@ -234,7 +234,7 @@ fn kind_name(kind: CaseKind) -> &'static str {
 
 fn markdown_verdict(verdict: &Verdict) -> String {
     match verdict {
-        Verdict::Accepts => "accepts".to_string(),
+        Verdict::Accepts(_) => "accepts".to_string(),
         Verdict::Rejects(message) => format!("rejects with `` {} ``", quoted(message)),
         Verdict::Panics(message) => format!("panics: `` {} ``", quoted(message.as_bytes())),
     }
@@ -242,7 +242,7 @@ fn markdown_verdict(verdict: &Verdict) -> String {
 
 fn json_verdict(verdict: &Verdict) -> Json {
     match verdict {
-        Verdict::Accepts => Json::object([("verdict", Json::str("accepts"))]),
+        Verdict::Accepts(_) => Json::object([("verdict", Json::str("accepts"))]),
         // Messages are bytes and JSON strings are Unicode: a message that is not UTF-8 is given
         // lossily for reading and in hex for exactness.
         Verdict::Rejects(message) => match std::str::from_utf8(message) {
@@ -310,7 +310,7 @@ mod tests {
         let outcome = Outcome {
             case,
             reference: Verdict::Rejects(b"x.lua:1: unexpected symbol near '\xff'".to_vec()),
-            ferrolua: Verdict::Accepts,
+            ferrolua: Verdict::Accepts(Vec::new()),
         };
         let report = Report {
             outcomes: vec![outcome],

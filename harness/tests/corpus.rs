@@ -95,11 +95,7 @@ fn parenthesized(depth: usize) -> Vec<u8> {
 /// The largest depth of [`parenthesized`] that the reference engine's `load` accepts.
 fn reference_max_parentheses() -> Result<usize, Failed> {
     let mut reference = ReferenceEngine::default();
-    let mut accepts = |depth| {
-        reference
-            .check_syntax(&parenthesized(depth), b"=depth")
-            .is_ok()
-    };
+    let mut accepts = |depth| reference.compile(&parenthesized(depth), b"=depth").is_ok();
     let (mut accepted, mut rejected) = (0, 400);
     if !accepts(accepted) || accepts(rejected) {
         return Err(
@@ -219,7 +215,7 @@ fn file_prefixes_are_skipped_as_loadfile_skips_them() -> Result<(), Failed> {
     for &contents in files {
         let file = ScratchFile::new(contents)?;
         let chunk_name = format!("@{}", file.0.to_string_lossy()).into_bytes();
-        let expected = corpus::verdict_of_result(reference.check_file_syntax(&file.0));
+        let expected = corpus::verdict_of_result(reference.compile_file(&file.0));
         let source = ferrolua::compiler::skip_file_prefix(contents);
         let got = corpus::verdict_of(&mut ferrolua, source, &chunk_name);
         if expected != got {

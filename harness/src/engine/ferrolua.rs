@@ -8,7 +8,7 @@ use super::{Engine, Observation, Status};
 ///
 /// PUC's parser counts its nesting in `L->nCcalls`, the counter of native calls, so the depth at
 /// which `too many C levels (limit is 200)` fires depends on the calls active around `load`. It
-/// was measured on [`super::ReferenceEngine::check_syntax`] (the global `load` called from Rust
+/// was measured on [`super::ReferenceEngine::compile`] (the global `load` called from Rust
 /// through mlua): the largest `n` for which `return ` + `(`×n + `1` + `)`×n compiles is
 /// `n_max = 197`. PUC enters one level for the statement and one for each subexpression, so the
 /// innermost `1` sits at level `base + 2 + n`, which must not exceed 200: `base = 198 - n_max`.
@@ -52,9 +52,9 @@ impl Engine for FerroluaEngine {
         "ferrolua"
     }
 
-    fn check_syntax(&mut self, source: &[u8], chunk_name: &[u8]) -> Result<(), Vec<u8>> {
+    fn compile(&mut self, source: &[u8], chunk_name: &[u8]) -> Result<Vec<u8>, Vec<u8>> {
         ferrolua::compile_with(source, chunk_name, self.options)
-            .map(drop)
+            .map(|proto| ferrolua::bytecode::dump(&proto, false))
             .map_err(|error| error.message)
     }
 

@@ -15,9 +15,10 @@ pub trait Engine {
     /// A short name for messages and reports.
     fn name(&self) -> &'static str;
 
-    /// Compiles only, as `load(source, chunk_name, "t")` does: `Ok(())`, or `Err` with the error
-    /// message's bytes exactly as `load` returns them.
-    fn check_syntax(&mut self, source: &[u8], chunk_name: &[u8]) -> Result<(), Vec<u8>>;
+    /// Compiles only, as `load(source, chunk_name, "t")` does. `Ok` holds the compiled function
+    /// as `string.dump` writes it, so that two engines' code can be compared byte for byte;
+    /// `Err` holds the error message's bytes exactly as `load` returns them.
+    fn compile(&mut self, source: &[u8], chunk_name: &[u8]) -> Result<Vec<u8>, Vec<u8>>;
 
     /// Compiles and runs a chunk, and observes what it does.
     fn run(&mut self, source: &[u8], chunk_name: &[u8]) -> Observation;

@@ -64,18 +64,19 @@ end";
 
 /// PUC Lua 5.3.6 as the oracle.
 ///
-/// `check_syntax` reuses one Lua state, since loading without running changes nothing a later
+/// `compile` reuses one Lua state, since loading without running changes nothing a later
 /// case can see. `run` builds a fresh state for every case.
 pub struct ReferenceEngine {
     budget: Budget,
     syntax_state: Option<SyntaxState>,
 }
 
-/// The state `check_syntax` compiles in, with the original `load` and `loadfile`.
+/// The state `compile` works in, with the original `load`, `loadfile` and `string.dump`.
 struct SyntaxState {
     lua: Lua,
     load: Function,
     loadfile: Function,
+    dump: Function,
 }
 
 impl fmt::Debug for ReferenceEngine {
@@ -103,11 +104,12 @@ impl ReferenceEngine {
 
     /// Compiles a file as the global `loadfile(path, "t")` does, with its BOM and `#` line
     /// handling and its `@path` chunk name.
-    pub fn check_file_syntax(&mut self, path: &std::path::Path) -> Result<(), Vec<u8>> {
+    pub fn compile_file(&mut self, path: &std::path::Path) -> Result<Vec<u8>, Vec<u8>> {
         let path = path.to_string_lossy().into_owned();
         let state = self.syntax_state()?;
         let returned = state.loadfile.call::<(Value, Value)>((path, "t"));
-        loaded_function(returned).map(drop)
+        let function = loaded_function(returned)?;
+        dumped(state, function)
     }
 
     fn syntax_state(&mut self) -> Result<&SyntaxState, Vec<u8>> {
@@ -116,10 +118,13 @@ impl ReferenceEngine {
             let globals = lua.globals();
             let load = globals.get::<Function>("load").map_err(harness_error)?;
             let loadfile = globals.get::<Function>("loadfile").map_err(harness_error)?;
+            let string: mlua::Table = globals.get("string").map_err(harness_error)?;
+            let dump = string.get::<Function>("dump").map_err(harness_error)?;
             self.syntax_state = Some(SyntaxState {
                 lua,
                 load,
                 loadfile,
+                dump,
             });
         }
         Ok(self
@@ -134,12 +139,13 @@ impl Engine for ReferenceEngine {
         "reference"
     }
 
-    fn check_syntax(&mut self, source: &[u8], chunk_name: &[u8]) -> Result<(), Vec<u8>> {
+    fn compile(&mut self, source: &[u8], chunk_name: &[u8]) -> Result<Vec<u8>, Vec<u8>> {
         let state = self.syntax_state()?;
         let source = state.lua.create_string(source).map_err(harness_error)?;
         let chunk_name = state.lua.create_string(chunk_name).map_err(harness_error)?;
         let returned = state.load.call::<(Value, Value)>((source, chunk_name, "t"));
-        loaded_function(returned).map(drop)
+        let function = loaded_function(returned)?;
+        dumped(state, function)
     }
 
     fn run(&mut self, source: &[u8], chunk_name: &[u8]) -> Observation {
@@ -170,6 +176,15 @@ pub fn new_state(budget: Budget) -> mlua::Result<Lua> {
     // `not enough memory`.
     lua.set_memory_limit(budget.memory_bytes)?;
     Ok(lua)
+}
+
+/// A loaded function as `string.dump` writes it, with its debug information.
+fn dumped(state: &SyntaxState, function: Function) -> Result<Vec<u8>, Vec<u8>> {
+    let chunk = state
+        .dump
+        .call::<mlua::LuaString>(function)
+        .map_err(harness_error)?;
+    Ok(chunk.as_bytes().to_vec())
 }
 
 /// Reads what `load` or `loadfile` returned: the function, or the message of a failure.
@@ -383,13 +398,16 @@ mod tests {
     #[test]
     fn syntax_messages_are_the_bytes_load_returns() {
         let mut reference = small_budget();
-        assert_eq!(reference.check_syntax(b"return 1", b"=x"), Ok(()));
+        let chunk = reference
+            .compile(b"return 1", b"=x")
+            .expect("valid code compiles");
+        assert!(chunk.starts_with(b"\x1bLua\x53"), "a 5.3 binary chunk");
         assert_eq!(
-            reference.check_syntax(b"x = = 1", b"=x"),
+            reference.compile(b"x = = 1", b"=x"),
             Err(b"x:1: unexpected symbol near '='".to_vec())
         );
         assert_eq!(
-            reference.check_syntax(b"x = '\xff\n", b"@f.lua"),
+            reference.compile(b"x = '\xff\n", b"@f.lua"),
             Err(b"f.lua:1: unfinished string near ''\xff'".to_vec())
         );
     }
@@ -398,7 +416,7 @@ mod tests {
     fn load_is_text_only() {
         let mut reference = small_budget();
         assert_eq!(
-            reference.check_syntax(b"\x1bLua", b"=x"),
+            reference.compile(b"\x1bLua", b"=x"),
             Err(b"attempt to load a binary chunk (mode is 't')".to_vec())
         );
     }
