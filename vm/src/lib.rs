@@ -7,8 +7,13 @@
 pub mod arith;
 pub mod bytecode;
 pub mod compiler;
+pub mod hash;
 pub mod limits;
 pub mod number;
+pub mod object;
+pub mod stdlib;
+pub mod value;
+pub mod vm;
 
 pub use bytecode::Proto;
 pub use compiler::{compile, compile_with, ChunkMode, CompileOptions, SyntaxError};

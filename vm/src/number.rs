@@ -335,3 +335,85 @@ mod tests {
         }
     }
 }
+
+/// Formats a float as C's `printf("%.14g")` does (`LUAI_NUMFFORMAT`), including glibc's
+/// spellings `inf`, `-inf`, `nan` and `-nan` (the sign of a NaN is its sign bit).
+pub fn format_g14(value: f64) -> String {
+    format_g(value, 14)
+}
+
+/// Formats a float as C's `%.<precision>g` does.
+pub fn format_g(value: f64, precision: usize) -> String {
+    if value.is_nan() {
+        return if value.is_sign_negative() {
+            "-nan"
+        } else {
+            "nan"
+        }
+        .to_string();
+    }
+    if value.is_infinite() {
+        return if value < 0.0 { "-inf" } else { "inf" }.to_string();
+    }
+    let precision = precision.max(1);
+    // The exponent of the value once rounded to `precision` significant digits decides between
+    // fixed and scientific notation; Rust's `{:e}` rounds exactly as printf does.
+    let scientific = format!("{:.*e}", precision - 1, value);
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    if exponent < -4 || exponent >= precision as i32 {
+        let mantissa = strip_fraction_zeros(mantissa);
+        let sign = if exponent < 0 { '-' } else { '+' };
+        format!("{mantissa}e{sign}{:02}", exponent.abs())
+    } else {
+        let decimals = (precision as i32 - 1 - exponent).max(0) as usize;
+        strip_fraction_zeros(&format!("{value:.decimals$}")).to_string()
+    }
+}
+
+fn strip_fraction_zeros(text: &str) -> &str {
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        text
+    }
+}
+
+/// A number as `tostring` shows it (`luaO_tostring`): integers in decimal, floats with `%.14g`
+/// and a `.0` added when the result looks like an integer.
+pub fn number_to_string(number: Number) -> String {
+    match number {
+        Number::Int(i) => i.to_string(),
+        Number::Float(f) => {
+            let mut text = format_g14(f);
+            if text.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+                text.push_str(".0");
+            }
+            text
+        }
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::{format_g14, number_to_string, Number};
+
+    #[test]
+    fn matches_printf_g14() {
+        assert_eq!(format_g14(2f64.powi(53)), "9.007199254741e+15");
+        assert_eq!(format_g14(0.1), "0.1");
+        assert_eq!(format_g14(1.0 / 3.0), "0.33333333333333");
+        assert_eq!(format_g14(1e15), "1e+15");
+        assert_eq!(format_g14(1e14), "1e+14");
+        assert_eq!(format_g14(123456789012345.0), "1.2345678901234e+14");
+        assert_eq!(format_g14(0.0001), "0.0001");
+        assert_eq!(format_g14(0.00001), "1e-05");
+        assert_eq!(format_g14(-0.0), "-0");
+        assert_eq!(format_g14(1e300 * 10.0), "1e+301");
+        assert_eq!(format_g14(f64::INFINITY), "inf");
+        assert_eq!(number_to_string(Number::Float(-0.0)), "-0.0");
+        assert_eq!(number_to_string(Number::Float(100.0)), "100.0");
+        assert_eq!(number_to_string(Number::Float(f64::NEG_INFINITY)), "-inf");
+        assert_eq!(number_to_string(Number::Int(-5)), "-5");
+    }
+}

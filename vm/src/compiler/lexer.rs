@@ -4,8 +4,6 @@
 //! messages quote that buffer, not the token's value: an unfinished string is shown as it was
 //! read so far, with its escapes already decoded, and cut at its first zero byte.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use super::chunkid::chunk_id;
@@ -33,67 +31,6 @@ pub enum SemInfo {
 pub fn str_is_reserved(name: &[u8]) -> bool {
     RESERVED.iter().any(|(word, _)| *word == name)
 }
-
-/// A fast, non-cryptographic hasher for the compiler's private tables (the "Fx" rotate-multiply
-/// scheme). The tables only hold one chunk's own names and constants, so hash flooding would
-/// only slow down the chunk that causes it.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct FastHasher(u64);
-
-impl FastHasher {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
-    }
-}
-
-impl Hasher for FastHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, value: u8) {
-        self.add(value as u64);
-    }
-
-    #[inline]
-    fn write_u32(&mut self, value: u32) {
-        self.add(value as u64);
-    }
-
-    #[inline]
-    fn write_u64(&mut self, value: u64) {
-        self.add(value);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, value: usize) {
-        self.add(value as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A hash map with [`FastHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// One compilation's string table: PUC interns every string, and the parser relies on cheap
 /// equality of names; here equality is equality of [`StrId`]s.
@@ -131,23 +68,8 @@ impl Strings {
         strings
     }
 
-    /// Hashes a string a word at a time, the tail bytes folded into one last word.
     fn hash(bytes: &[u8]) -> u32 {
-        let mut hasher = FastHasher(bytes.len() as u64);
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let word: [u8; 8] = chunk.try_into().unwrap_or_default();
-            hasher.add(u64::from_le_bytes(word));
-        }
-        let tail = chunks.remainder();
-        if !tail.is_empty() {
-            let word = tail
-                .iter()
-                .rev()
-                .fold(0u64, |word, &b| word << 8 | b as u64);
-            hasher.add(word);
-        }
-        (hasher.finish() >> 32) as u32
+        crate::hash::hash_bytes(bytes)
     }
 
     /// Interns `bytes`, returning the id of the equal string if there is one.

@@ -8,11 +8,12 @@
 use std::rc::Rc;
 
 use super::codegen::{int_to_fb, BinOpr, ConstKey, ExpDesc, ExpKind, UnOpr, MULTRET, NO_JUMP};
-use super::lexer::{FastMap, Lexer, SemInfo, StrId};
+use super::lexer::{Lexer, SemInfo, StrId};
 use super::scope::{FuncState, LabelDesc};
 use super::token::Token;
 use super::SyntaxError;
 use crate::bytecode::{self as bc, OpCode, Proto};
+use crate::hash::FastMap;
 use crate::limits::{FIELDS_PER_FLUSH, MAX_C_CALLS};
 
 type Result<T> = std::result::Result<T, Box<SyntaxError>>;

@@ -1,0 +1,3 @@
+-- An uncaught error with level 0 has no position in its message.
+local function f() error('no position here', 0) end
+f()

@@ -1,0 +1,4 @@
+-- An uncaught error whose value is nil.
+local function f() error() end
+print('about to fail')
+f()

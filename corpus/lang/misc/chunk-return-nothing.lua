@@ -1,0 +1,3 @@
+-- A chunk that ends with a bare return.
+print('nothing returned')
+return

@@ -1,0 +1,10 @@
+-- %q escapes quotes, backslashes, newlines and control bytes.
+print(string.format('%q', 'plain'))
+print(string.format('%q', 'with "quotes" and \\ backslash'))
+print(string.format('%q', 'new\nline'))
+print(string.format('%q', 'tab\there'))
+print(string.format('%q', 'nul\0byte'))
+print(string.format('%q', '\1\2\31\127'))
+print(string.format('%q', '\0001'))
+print(string.format('%q', '\r\n'))
+print(string.format('%q', '\200\255'):byte(1, -1))

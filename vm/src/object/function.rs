@@ -1,0 +1,50 @@
+//! Functions: prototypes ready to run, Lua closures, upvalue cells and native functions.
+//! Mirrors lfunc.c and the closure types of lobject.h.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use crate::bytecode::Proto;
+use crate::value::{LuaFnRef, UpvalRef, Value};
+use crate::vm::{Lua, LuaError};
+
+/// A compiled function with its constants turned into values of one Lua state.
+#[derive(Debug)]
+pub struct FnProto {
+    pub proto: Rc<Proto>,
+    /// The constants, as values (strings interned in this state).
+    pub constants: Vec<Value>,
+    /// The nested functions, in the order of `proto.protos`.
+    pub children: Vec<Rc<FnProto>>,
+    /// The last closure made from this prototype, reused when a new one would capture the
+    /// same upvalues (PUC 5.3's `Proto.cache`), which makes such closures equal.
+    pub cache: Cell<Option<LuaFnRef>>,
+}
+
+/// A Lua function with its upvalues (`LClosure`).
+#[derive(Debug)]
+pub struct LuaClosure {
+    pub proto: Rc<FnProto>,
+    pub upvalues: Vec<UpvalRef>,
+}
+
+/// An upvalue cell (`UpVal`). While open it names a slot of a thread's stack; when the slot's
+/// scope ends it is closed and holds the value itself.
+#[derive(Clone, Copy, Debug)]
+pub enum Upvalue {
+    /// Open: the value lives in the stack of the running thread at this index.
+    Open(usize),
+    /// Closed: the value lives here.
+    Closed(Value),
+}
+
+/// The signature of a native function (`lua_CFunction`). Arguments are read from the native
+/// frame with [`Lua::arg`]; results are pushed, and their count returned.
+pub type NativeFunction = fn(&mut Lua) -> Result<usize, LuaError>;
+
+/// A native function with its upvalues (`CClosure`).
+#[derive(Debug)]
+pub struct NativeClosure {
+    pub function: NativeFunction,
+    pub upvalues: Vec<Value>,
+}

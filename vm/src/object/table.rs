@@ -1,0 +1,364 @@
+//! Tables: an array part and a hash part. Mirrors ltable.c of PUC Lua 5.3.6 in behaviour, not in
+//! layout; semantics in manual §2.1 and §3.4.7.
+//!
+//! The array part holds keys `1..=array.len()`. The hash part keeps its entries in insertion
+//! order, found through an open-addressing index. Invariants:
+//! - keys are normalised: a float with an integer value is stored as that integer, and no key is
+//!   nil or NaN (the interpreter raises PUC's errors before a store);
+//! - an integer key `k` is in the array part exactly when `1 <= k <= array.len()`;
+//! - removing a key only sets its value to nil and keeps the entry, so `next` can continue from
+//!   it; such dead entries are dropped when the index is rebuilt, which only happens when a new
+//!   key is added (which the manual forbids during a traversal).
+
+use crate::arith::float_to_int_exact;
+use crate::hash::hash_u64;
+use crate::value::{TableRef, Value};
+
+/// A Lua table.
+#[derive(Debug, Default)]
+pub struct Table {
+    array: Vec<Value>,
+    entries: Vec<(Value, Value)>,
+    /// Open addressing over `entries`: `index + 1`, or 0 when empty. Empty or a power of two,
+    /// at least twice the entries' capacity.
+    slots: Vec<u32>,
+    /// The table's metatable.
+    pub metatable: Option<TableRef>,
+    /// Bit `i` set means the metatable is known to lack metamethod `i` (PUC's `flags`);
+    /// cleared whenever the table changes.
+    pub absent_metamethods: u8,
+}
+
+/// `next` was given a key that is not in the table (`invalid key to 'next'`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InvalidKey;
+
+/// Normalises a key for storage and lookup: floats with integer values become integers.
+#[inline]
+pub fn normalize_key(key: Value) -> Value {
+    match key {
+        Value::Float(f) => match float_to_int_exact(f) {
+            Some(i) => Value::Int(i),
+            None => key,
+        },
+        _ => key,
+    }
+}
+
+/// The hash of a normalised key.
+#[inline]
+fn key_hash(key: Value) -> u32 {
+    match key {
+        Value::Str(s) => s.hash,
+        Value::Int(i) => hash_u64(i as u64),
+        Value::Float(f) => hash_u64(f.to_bits()),
+        Value::Bool(b) => b as u32 + 0x51ed_270b,
+        Value::Table(r) => hash_u64(r.0 as u64 | 1 << 40),
+        Value::LuaFn(r) => hash_u64(r.0 as u64 | 2 << 40),
+        Value::NativeFn(r) => hash_u64(r.0 as u64 | 3 << 40),
+        Value::Userdata(r) => hash_u64(r.0 as u64 | 4 << 40),
+        Value::Thread(r) => hash_u64(r.0 as u64 | 5 << 40),
+        Value::LightUserdata(p) => hash_u64(p as u64 ^ 6 << 56),
+        Value::Nil => 0,
+    }
+}
+
+/// Identity of normalised keys: integers and floats never meet (floats with integer values
+/// were normalised), so this is plain equality of representations.
+#[inline]
+fn key_equal(a: Value, b: Value) -> bool {
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => x.index == y.index,
+        _ => a.raw_equal(b) && a.type_of() == b.type_of(),
+    }
+}
+
+impl Table {
+    /// A table with an array part of `n_array` slots (all nil, as PUC preallocates them) and
+    /// room for `n_hash` other keys (`luaH_resize`).
+    pub fn with_capacity(n_array: usize, n_hash: usize) -> Table {
+        let mut table = Table {
+            array: vec![Value::Nil; n_array],
+            ..Table::default()
+        };
+        if n_hash > 0 {
+            table.entries.reserve(n_hash);
+            table.slots = vec![0; (n_hash * 2).next_power_of_two()];
+        }
+        table
+    }
+
+    fn find(&self, key: Value) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = key_hash(key) as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                return None;
+            }
+            let entry = slot as usize - 1;
+            if key_equal(self.entries[entry].0, key) {
+                return Some(entry);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// `t[key]` without metamethods (`luaH_get`).
+    #[inline]
+    pub fn get(&self, key: Value) -> Value {
+        match key {
+            Value::Int(i) => self.get_int(i),
+            Value::Str(_) => self.get_hashed(key),
+            Value::Nil => Value::Nil,
+            _ => match normalize_key(key) {
+                Value::Int(i) => self.get_int(i),
+                key => self.get_hashed(key),
+            },
+        }
+    }
+
+    /// `t[i]` for an integer key (`luaH_getint`).
+    #[inline]
+    pub fn get_int(&self, i: i64) -> Value {
+        if (i as u64).wrapping_sub(1) < self.array.len() as u64 {
+            return self.array[(i - 1) as usize];
+        }
+        self.get_hashed(Value::Int(i))
+    }
+
+    #[inline]
+    fn get_hashed(&self, key: Value) -> Value {
+        match self.find(key) {
+            Some(entry) => self.entries[entry].1,
+            None => Value::Nil,
+        }
+    }
+
+    /// `t[key] = value` without metamethods. The key must not be nil or NaN.
+    pub fn set(&mut self, key: Value, value: Value) {
+        match normalize_key(key) {
+            Value::Int(i) => self.set_int(i, value),
+            key => self.set_hashed(key, value),
+        }
+    }
+
+    /// `t[i] = value` for an integer key.
+    pub fn set_int(&mut self, i: i64, value: Value) {
+        self.absent_metamethods = 0;
+        let len = self.array.len();
+        if (i as u64).wrapping_sub(1) < len as u64 {
+            self.array[(i - 1) as usize] = value;
+        } else if i as u64 == len as u64 + 1 && !value.is_nil() {
+            // The key may have lived in the hash part before; it moves to the array part.
+            if let Some(entry) = self.find(Value::Int(i)) {
+                self.entries[entry].1 = Value::Nil;
+            }
+            self.array.push(value);
+            self.migrate_to_array();
+        } else {
+            self.set_hashed(Value::Int(i), value);
+        }
+    }
+
+    /// Moves keys that now continue the array part out of the hash part.
+    fn migrate_to_array(&mut self) {
+        while !self.slots.is_empty() {
+            let next = self.array.len() as i64 + 1;
+            let Some(entry) = self.find(Value::Int(next)) else {
+                break;
+            };
+            let value = self.entries[entry].1;
+            if value.is_nil() {
+                break;
+            }
+            // The entry stays as a dead key; lookups for `next` now go to the array part.
+            self.entries[entry].1 = Value::Nil;
+            self.array.push(value);
+        }
+    }
+
+    fn set_hashed(&mut self, key: Value, value: Value) {
+        self.absent_metamethods = 0;
+        if let Some(entry) = self.find(key) {
+            self.entries[entry].1 = value;
+            return;
+        }
+        if value.is_nil() {
+            return;
+        }
+        if self.entries.len() * 2 >= self.slots.len() {
+            self.rebuild_index();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = key_hash(key) as usize & mask;
+        while self.slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.entries.push((key, value));
+        self.slots[i] = self.entries.len() as u32;
+    }
+
+    /// Drops dead entries and rebuilds the index with room to grow.
+    fn rebuild_index(&mut self) {
+        self.entries.retain(|&(_, value)| !value.is_nil());
+        let n_slots = ((self.entries.len() + 1) * 4).next_power_of_two().max(4);
+        let mask = n_slots - 1;
+        let mut slots = vec![0u32; n_slots];
+        for (index, &(key, _)) in self.entries.iter().enumerate() {
+            let mut i = key_hash(key) as usize & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = index as u32 + 1;
+        }
+        self.slots = slots;
+    }
+
+    /// A border of the table, as `#` gives it (`luaH_getn`): `n` with `t[n] ~= nil` and
+    /// `t[n+1] == nil`, or 0. For a sequence this is its length.
+    pub fn length(&self) -> i64 {
+        let n = self.array.len();
+        if n > 0 && self.array[n - 1].is_nil() {
+            // Binary search for a border inside the array part.
+            let (mut lo, mut hi) = (0usize, n);
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2;
+                if self.array[mid - 1].is_nil() {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            return lo as i64;
+        }
+        if self.slots.is_empty() {
+            return n as i64;
+        }
+        self.unbound_search(n as i64)
+    }
+
+    /// A border beyond the array part (`unbound_search`).
+    fn unbound_search(&self, n: i64) -> i64 {
+        let mut i = n;
+        let mut j = n + 1;
+        while !self.get_int(j).is_nil() {
+            i = j;
+            if j > i64::MAX / 2 {
+                // Pathological table: fall back to a linear search, as PUC does.
+                let mut k = 1;
+                while !self.get_int(k).is_nil() {
+                    k += 1;
+                }
+                return k - 1;
+            }
+            j *= 2;
+        }
+        while j - i > 1 {
+            let mid = i + (j - i) / 2;
+            if self.get_int(mid).is_nil() {
+                j = mid;
+            } else {
+                i = mid;
+            }
+        }
+        i
+    }
+
+    /// The entry after `key` in traversal order (`luaH_next`): the array part in order, then
+    /// the hash part in insertion order. `Err` if `key` is not in the table.
+    pub fn next(&self, key: Value) -> Result<Option<(Value, Value)>, InvalidKey> {
+        let array_len = self.array.len();
+        let mut position = match normalize_key(key) {
+            Value::Nil => 0,
+            Value::Int(i) if (i as u64).wrapping_sub(1) < array_len as u64 => i as usize,
+            key => match self.find(key) {
+                Some(entry) => array_len + entry + 1,
+                None => return Err(InvalidKey),
+            },
+        };
+        while position < array_len {
+            let value = self.array[position];
+            if !value.is_nil() {
+                return Ok(Some((Value::Int(position as i64 + 1), value)));
+            }
+            position += 1;
+        }
+        for &(key, value) in &self.entries[position - array_len..] {
+            if !value.is_nil() {
+                return Ok(Some((key, value)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The array part's length, for presizing and `SETLIST`.
+    pub fn array_len(&self) -> usize {
+        self.array.len()
+    }
+
+    /// Grows the array part to `n` slots, moving keys in range out of the hash part
+    /// (`luaH_resizearray`, growing only).
+    pub fn grow_array(&mut self, n: usize) {
+        while self.array.len() < n {
+            let key = Value::Int(self.array.len() as i64 + 1);
+            let value = match self.find(key) {
+                Some(entry) => std::mem::take(&mut self.entries[entry].1),
+                None => Value::Nil,
+            };
+            self.array.push(value);
+        }
+    }
+
+    /// Sets `t[i]` for `i` in the array part (`SETLIST`'s stores).
+    #[inline]
+    pub fn set_in_array(&mut self, i: usize, value: Value) {
+        self.array[i - 1] = value;
+    }
+
+    /// Approximate bytes used, for memory accounting.
+    pub fn size_in_bytes(&self) -> usize {
+        64 + self.array.capacity() * 16 + self.entries.capacity() * 32 + self.slots.capacity() * 4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Table;
+    use crate::value::Value;
+
+    #[test]
+    fn sequences_live_in_the_array_part_and_have_their_length() {
+        let mut t = Table::default();
+        for i in (1..=10).rev() {
+            t.set(Value::Int(i), Value::Int(i * 10));
+        }
+        assert_eq!(t.length(), 10);
+        assert_eq!(t.array_len(), 10);
+        assert!(matches!(t.get(Value::Float(3.0)), Value::Int(30)));
+        t.set(Value::Int(10), Value::Nil);
+        assert_eq!(t.length(), 9);
+    }
+
+    #[test]
+    fn next_survives_clearing_fields_during_traversal() {
+        let mut t = Table::default();
+        for i in 0..20 {
+            t.set(Value::Float(i as f64 + 0.5), Value::Int(i));
+        }
+        let mut key = Value::Nil;
+        let mut seen = 0;
+        while let Ok(Some((k, _))) = t.next(key) {
+            t.set(k, Value::Nil);
+            key = k;
+            seen += 1;
+        }
+        assert_eq!(seen, 20);
+        assert!(matches!(t.next(Value::Nil), Ok(None)));
+    }
+}

@@ -1,0 +1,501 @@
+//! The basic library: `print`, `pcall`, `setmetatable` and the rest of the global functions.
+//! Mirrors lbaselib.c of PUC Lua 5.3.6; manual §6.1.
+
+use crate::compiler::{skip_file_prefix, ChunkMode};
+use crate::number;
+use crate::value::Value;
+use crate::vm::{ErrorKind, Lua, LuaError, MULTRET};
+
+/// Opens the basic library into the globals.
+pub fn open(lua: &mut Lua) {
+    let globals = lua.globals();
+    lua.register(
+        globals,
+        &[
+            ("assert", assert),
+            ("collectgarbage", collectgarbage),
+            ("dofile", dofile),
+            ("error", error),
+            ("getmetatable", getmetatable),
+            ("ipairs", ipairs),
+            ("load", load),
+            ("loadfile", loadfile),
+            ("next", next),
+            ("pairs", pairs),
+            ("pcall", pcall),
+            ("print", print),
+            ("rawequal", rawequal),
+            ("rawget", rawget),
+            ("rawlen", rawlen),
+            ("rawset", rawset),
+            ("select", select),
+            ("setmetatable", setmetatable),
+            ("tonumber", tonumber),
+            ("tostring", tostring),
+            ("type", type_),
+            ("xpcall", xpcall),
+        ],
+    );
+    lua.set_global("_G", Value::Table(globals));
+    let version = lua.string(b"Lua 5.3");
+    lua.set_global("_VERSION", version);
+}
+
+fn returns(lua: &mut Lua, values: &[Value]) -> Result<usize, LuaError> {
+    for &value in values {
+        lua.push(value);
+    }
+    Ok(values.len())
+}
+
+fn print(lua: &mut Lua) -> Result<usize, LuaError> {
+    let n = lua.arg_count();
+    let tostring = lua.get_global_with_metamethods(b"tostring")?;
+    let mut line = Vec::new();
+    for i in 1..=n {
+        let value = lua.arg(i);
+        let results = lua.call(tostring, &[value])?;
+        let text = match results.first().copied().unwrap_or_default() {
+            Value::Str(s) => lua.str_bytes(s).to_vec(),
+            v @ (Value::Int(_) | Value::Float(_)) => match lua.number_to_str(v) {
+                Some(Value::Str(s)) => lua.str_bytes(s).to_vec(),
+                _ => unreachable!("numbers convert to strings"),
+            },
+            _ => return Err(lua.error(b"'tostring' must return a string to 'print'")),
+        };
+        if i > 1 {
+            line.push(b'\t');
+        }
+        line.extend_from_slice(&text);
+    }
+    line.push(b'\n');
+    lua.write_output(&line);
+    Ok(0)
+}
+
+fn tostring(lua: &mut Lua) -> Result<usize, LuaError> {
+    let value = lua.check_any(1)?;
+    let text = lua.to_display_string(value)?;
+    returns(lua, &[Value::Str(text)])
+}
+
+fn type_(lua: &mut Lua) -> Result<usize, LuaError> {
+    if lua.arg_count() < 1 {
+        return Err(lua.arg_error(1, b"value expected"));
+    }
+    let name = lua.arg(1).type_name();
+    let name = lua.string(name.as_bytes());
+    returns(lua, &[name])
+}
+
+fn tonumber(lua: &mut Lua) -> Result<usize, LuaError> {
+    if lua.arg(2).is_nil() {
+        let value = lua.arg(1);
+        let converted = match value {
+            Value::Int(_) | Value::Float(_) => Some(value),
+            Value::Str(s) => number::str_to_number(lua.str_bytes(s)).map(|n| match n {
+                number::Number::Int(i) => Value::Int(i),
+                number::Number::Float(f) => Value::Float(f),
+            }),
+            _ => None,
+        };
+        if let Some(converted) = converted {
+            return returns(lua, &[converted]);
+        }
+        lua.check_any(1)?;
+        return returns(lua, &[Value::Nil]);
+    }
+    let base = lua.check_integer(2)?;
+    let Value::Str(s) = lua.arg(1) else {
+        return Err(lua.arg_type_error(1, "string"));
+    };
+    if !(2..=36).contains(&base) {
+        return Err(lua.arg_error(2, b"base out of range"));
+    }
+    let result = str_to_int_base(lua.str_bytes(s), base as u32).map_or(Value::Nil, Value::Int);
+    returns(lua, &[result])
+}
+
+/// An integer numeral in any base from 2 to 36 (`l_str2int` in lbaselib.c).
+fn str_to_int_base(text: &[u8], base: u32) -> Option<i64> {
+    let is_space = |b: &u8| number::is_space(*b);
+    let start = text.iter().position(|b| !is_space(b)).unwrap_or(text.len());
+    let mut rest = &text[start..];
+    let negative = match rest.first() {
+        Some(b'-') => {
+            rest = &rest[1..];
+            true
+        }
+        Some(b'+') => {
+            rest = &rest[1..];
+            false
+        }
+        _ => false,
+    };
+    let digits = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if digits == 0 {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for &b in &rest[..digits] {
+        let digit = if b.is_ascii_digit() {
+            (b - b'0') as u32
+        } else {
+            (b.to_ascii_uppercase() - b'A') as u32 + 10
+        };
+        if digit >= base {
+            return None;
+        }
+        n = n.wrapping_mul(base as u64).wrapping_add(digit as u64);
+    }
+    if !rest[digits..].iter().all(is_space) {
+        return None;
+    }
+    Some(if negative { 0u64.wrapping_sub(n) } else { n } as i64)
+}
+
+fn ipairs(lua: &mut Lua) -> Result<usize, LuaError> {
+    let value = lua.check_any(1)?;
+    let iterator = lua.native_function(ipairs_step);
+    returns(lua, &[iterator, value, Value::Int(0)])
+}
+
+fn ipairs_step(lua: &mut Lua) -> Result<usize, LuaError> {
+    let i = lua.check_integer(2)?.wrapping_add(1);
+    let value = lua.arg(1);
+    let element = lua.index_value(value, Value::Int(i))?;
+    if element.is_nil() {
+        returns(lua, &[Value::Nil])
+    } else {
+        returns(lua, &[Value::Int(i), element])
+    }
+}
+
+fn next(lua: &mut Lua) -> Result<usize, LuaError> {
+    let table = lua.check_table(1)?;
+    let key = lua.arg(2);
+    match lua.heap.table(table).next(key) {
+        Ok(Some((k, v))) => returns(lua, &[k, v]),
+        Ok(None) => returns(lua, &[Value::Nil]),
+        Err(_) => Err(lua.runtime_error(b"invalid key to 'next'")),
+    }
+}
+
+fn pairs(lua: &mut Lua) -> Result<usize, LuaError> {
+    let value = lua.check_any(1)?;
+    let handler = lua.metafield(value, b"__pairs");
+    if handler.is_nil() {
+        let next = lua.native_function(next);
+        return returns(lua, &[next, value, Value::Nil]);
+    }
+    let mut results = lua.call(handler, &[value])?;
+    results.resize(3, Value::Nil);
+    returns(lua, &results)
+}
+
+fn rawequal(lua: &mut Lua) -> Result<usize, LuaError> {
+    let a = lua.check_any(1)?;
+    let b = lua.check_any(2)?;
+    returns(lua, &[Value::Bool(a.raw_equal(b))])
+}
+
+fn rawlen(lua: &mut Lua) -> Result<usize, LuaError> {
+    let length = match lua.arg(1) {
+        Value::Table(t) => lua.heap.table(t).length(),
+        Value::Str(s) => lua.str_bytes(s).len() as i64,
+        _ => return Err(lua.arg_error(1, b"table or string expected")),
+    };
+    returns(lua, &[Value::Int(length)])
+}
+
+fn rawget(lua: &mut Lua) -> Result<usize, LuaError> {
+    let table = lua.check_table(1)?;
+    let key = lua.check_any(2)?;
+    let value = lua.heap.table(table).get(key);
+    returns(lua, &[value])
+}
+
+fn rawset(lua: &mut Lua) -> Result<usize, LuaError> {
+    let table = lua.check_table(1)?;
+    let key = lua.check_any(2)?;
+    let value = lua.check_any(3)?;
+    lua.raw_set(table, key, value)?;
+    returns(lua, &[Value::Table(table)])
+}
+
+fn getmetatable(lua: &mut Lua) -> Result<usize, LuaError> {
+    let value = lua.check_any(1)?;
+    let Some(mt) = lua.metatable(value) else {
+        return returns(lua, &[Value::Nil]);
+    };
+    let protected = lua.metafield(value, b"__metatable");
+    if protected.is_nil() {
+        returns(lua, &[Value::Table(mt)])
+    } else {
+        returns(lua, &[protected])
+    }
+}
+
+fn setmetatable(lua: &mut Lua) -> Result<usize, LuaError> {
+    let metatable = lua.arg(2);
+    let table = lua.check_table(1)?;
+    let metatable = match metatable {
+        Value::Nil => None,
+        Value::Table(t) => Some(t),
+        _ => return Err(lua.arg_error(2, b"nil or table expected")),
+    };
+    if !lua.metafield(Value::Table(table), b"__metatable").is_nil() {
+        return Err(lua.error(b"cannot change a protected metatable"));
+    }
+    lua.heap.table_mut(table).metatable = metatable;
+    returns(lua, &[Value::Table(table)])
+}
+
+fn assert(lua: &mut Lua) -> Result<usize, LuaError> {
+    if !lua.arg(1).is_falsy() {
+        return Ok(lua.arg_count());
+    }
+    lua.check_any(1)?;
+    let message = if lua.arg_count() >= 2 {
+        lua.arg(2)
+    } else {
+        lua.string(b"assertion failed!")
+    };
+    Err(lua.error_with_level(message, 1))
+}
+
+fn error(lua: &mut Lua) -> Result<usize, LuaError> {
+    let level = lua.opt_integer(2, 1)?;
+    let message = lua.arg(1);
+    Err(lua.error_with_level(message, level))
+}
+
+fn pcall(lua: &mut Lua) -> Result<usize, LuaError> {
+    lua.check_any(1)?;
+    let func = lua.current_base();
+    protected_results(lua, func, None)
+}
+
+fn xpcall(lua: &mut Lua) -> Result<usize, LuaError> {
+    let handler = lua.arg(2);
+    if !matches!(handler, Value::LuaFn(_) | Value::NativeFn(_)) {
+        return Err(lua.arg_type_error(2, "function"));
+    }
+    // The handler leaves the stack, so that the function is followed by its arguments.
+    lua.remove_arg(2);
+    let func = lua.current_base();
+    protected_results(lua, func, Some(handler))
+}
+
+/// Calls the function at `func` with the values above it in protected mode and returns
+/// `true, results...` or `false, error` (`finishpcall`).
+fn protected_results(
+    lua: &mut Lua,
+    func: usize,
+    handler: Option<Value>,
+) -> Result<usize, LuaError> {
+    match lua.pcall_at(func, MULTRET, handler) {
+        Ok(()) => {
+            let n = lua.top - func;
+            lua.insert_below(func, Value::Bool(true));
+            Ok(n + 1)
+        }
+        Err(error) if error.kind == ErrorKind::Interrupted => Err(error),
+        Err(error) => {
+            lua.top = func;
+            lua.push(Value::Bool(false));
+            lua.push(error.value);
+            Ok(2)
+        }
+    }
+}
+
+fn select(lua: &mut Lua) -> Result<usize, LuaError> {
+    let n = lua.arg_count() as i64;
+    if let Value::Str(s) = lua.arg(1) {
+        if lua.str_bytes(s).first() == Some(&b'#') {
+            return returns(lua, &[Value::Int(n - 1)]);
+        }
+    }
+    let mut i = lua.check_integer(1)?;
+    if i < 0 {
+        i += n;
+    } else if i > n {
+        i = n;
+    }
+    if i < 1 {
+        return Err(lua.arg_error(1, b"index out of range"));
+    }
+    Ok((n - i) as usize)
+}
+
+fn collectgarbage(lua: &mut Lua) -> Result<usize, LuaError> {
+    const OPTIONS: [&str; 8] = [
+        "stop",
+        "restart",
+        "collect",
+        "count",
+        "step",
+        "setpause",
+        "setstepmul",
+        "isrunning",
+    ];
+    let option = lua.opt_string(1, b"collect")?;
+    let option = lua.str_bytes(option).to_vec();
+    let Some(option) = OPTIONS.iter().find(|o| o.as_bytes() == option.as_slice()) else {
+        let mut message = b"invalid option '".to_vec();
+        message.extend_from_slice(&option);
+        message.push(b'\'');
+        return Err(lua.arg_error(1, &message));
+    };
+    let result = match *option {
+        "count" => Value::Float(lua.heap.bytes_in_use() as f64 / 1024.0),
+        "step" => Value::Bool(false),
+        "isrunning" => Value::Bool(true),
+        "setpause" => Value::Int(200),
+        "setstepmul" => Value::Int(100),
+        _ => Value::Int(0),
+    };
+    returns(lua, &[result])
+}
+
+fn load(lua: &mut Lua) -> Result<usize, LuaError> {
+    let chunk = lua.arg(1);
+    let mode = lua.opt_string(3, b"bt")?;
+    let mode = ChunkMode::from_bytes(lua.str_bytes(mode));
+    let has_env = lua.arg_count() >= 4;
+    let env = lua.arg(4);
+    let (source, default_name): (Vec<u8>, Vec<u8>) = match chunk {
+        Value::Str(s) => {
+            let source = lua.str_bytes(s).to_vec();
+            (source.clone(), source)
+        }
+        Value::LuaFn(_) | Value::NativeFn(_) => {
+            let mut source = Vec::new();
+            loop {
+                let piece = lua.call(chunk, &[])?;
+                match piece.first().copied().unwrap_or_default() {
+                    Value::Nil => break,
+                    Value::Str(s) if lua.str_bytes(s).is_empty() => break,
+                    Value::Str(s) => source.extend_from_slice(lua.str_bytes(s)),
+                    _ => {
+                        let message = lua.string(b"reader function must return a string");
+                        return returns(lua, &[Value::Nil, message]);
+                    }
+                }
+            }
+            (source, b"=(load)".to_vec())
+        }
+        _ => return Err(lua.arg_type_error(1, "string")),
+    };
+    let name = lua.opt_string(2, &default_name)?;
+    let name = lua.str_bytes(name).to_vec();
+    load_results(lua, &source, &name, mode, has_env.then_some(env))
+}
+
+fn load_results(
+    lua: &mut Lua,
+    source: &[u8],
+    name: &[u8],
+    mode: ChunkMode,
+    env: Option<Value>,
+) -> Result<usize, LuaError> {
+    match lua.load(source, name, mode) {
+        Ok(function) => {
+            if let Some(env) = env {
+                lua.set_first_upvalue(function, env);
+            }
+            returns(lua, &[function])
+        }
+        Err(message) => {
+            let message = lua.string(&message);
+            returns(lua, &[Value::Nil, message])
+        }
+    }
+}
+
+fn read_chunk_file(
+    lua: &mut Lua,
+    arg: usize,
+) -> Result<(Vec<u8>, Vec<u8>), Result<usize, LuaError>> {
+    let path = match lua.arg(arg) {
+        Value::Nil => None,
+        _ => Some(lua.check_string(arg).map_err(Err)?),
+    };
+    let (contents, name) = match path {
+        Some(path) => {
+            let path = String::from_utf8_lossy(lua.str_bytes(path)).into_owned();
+            match std::fs::read(&path) {
+                Ok(contents) => (contents, [b"@".as_slice(), path.as_bytes()].concat()),
+                Err(error) => {
+                    let message = format!("cannot open {path}: {}", io_error_text(&error));
+                    let message = lua.string(message.as_bytes());
+                    return Err(returns(lua, &[Value::Nil, message]));
+                }
+            }
+        }
+        None => {
+            let mut contents = Vec::new();
+            use std::io::Read;
+            let _ = std::io::stdin().read_to_end(&mut contents);
+            (contents, b"=stdin".to_vec())
+        }
+    };
+    Ok((skip_file_prefix(&contents).to_vec(), name))
+}
+
+/// The text of an I/O error as C's `strerror` gives it, which is what PUC's messages show.
+pub fn io_error_text(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+        _ => {
+            let text = error.to_string();
+            text.split(" (os error").next().unwrap_or(&text).to_string()
+        }
+    }
+}
+
+fn loadfile(lua: &mut Lua) -> Result<usize, LuaError> {
+    let mode = lua.opt_string(2, b"bt")?;
+    let mode = ChunkMode::from_bytes(lua.str_bytes(mode));
+    let has_env = lua.arg_count() >= 3;
+    let env = lua.arg(3);
+    let (source, name) = match read_chunk_file(lua, 1) {
+        Ok(found) => found,
+        Err(result) => return result,
+    };
+    load_results(lua, &source, &name, mode, has_env.then_some(env))
+}
+
+fn dofile(lua: &mut Lua) -> Result<usize, LuaError> {
+    let (source, name) = match read_chunk_file(lua, 1) {
+        Ok(found) => found,
+        Err(_) => {
+            let message = lua.arg(1);
+            let message = match message {
+                Value::Str(s) => {
+                    let path = String::from_utf8_lossy(lua.str_bytes(s)).into_owned();
+                    format!("cannot open {path}")
+                }
+                _ => "cannot open stdin".to_string(),
+            };
+            let value = lua.string(message.as_bytes());
+            return Err(lua.raise(value));
+        }
+    };
+    let function = match lua.load(&source, &name, ChunkMode::Both) {
+        Ok(function) => function,
+        Err(message) => {
+            let value = lua.string(&message);
+            return Err(lua.raise(value));
+        }
+    };
+    let func = lua.top;
+    lua.push(function);
+    lua.call_at(func, MULTRET)?;
+    Ok(lua.top - func)
+}

@@ -1,0 +1,761 @@
+//! The interpreter loop. Mirrors `luaV_execute` in lvm.c of PUC Lua 5.3.6; each arm's comment
+//! is the opcode's description from the opcode table.
+//!
+//! The loop keeps the running frame's code, constants, base and pc in locals. A call to a Lua
+//! function pushes a frame and restarts the outer loop on it; a return pops it and restarts on
+//! the caller; only the frame this invocation started with returns to Rust. Fast paths (integer
+//! and float arithmetic, plain table access) are inline; everything else is a call to a helper
+//! in `ops.rs`, made after saving the pc so errors report the right line.
+
+use std::rc::Rc;
+
+use super::ops::{number_le, number_lt, Origin};
+use super::{ErrorKind, FrameKind, Lua, LuaError, MULTRET};
+use crate::arith::{self, ArithOp};
+use crate::bytecode::{self as bc, OpCode, MAX_SBX};
+use crate::limits::FIELDS_PER_FLUSH;
+use crate::object::{FnProto, LuaClosure, Table, Upvalue};
+use crate::value::{LuaFnRef, UpvalRef, Value};
+
+macro_rules! opcode_constants {
+    ($($name:ident = $op:ident;)*) => { $(const $name: u32 = OpCode::$op as u32;)* };
+}
+
+opcode_constants! {
+    MOVE = Move; LOADK = LoadK; LOADKX = LoadKx; LOADBOOL = LoadBool; LOADNIL = LoadNil;
+    GETUPVAL = GetUpval; GETTABUP = GetTabUp; GETTABLE = GetTable; SETTABUP = SetTabUp;
+    SETUPVAL = SetUpval; SETTABLE = SetTable; NEWTABLE = NewTable; SELF = SelfOp; ADD = Add;
+    SUB = Sub; MUL = Mul; MOD = Mod; POW = Pow; DIV = Div; IDIV = IDiv; BAND = BAnd; BOR = BOr;
+    BXOR = BXor; SHL = Shl; SHR = Shr; UNM = Unm; BNOT = BNot; NOT = Not; LEN = Len;
+    CONCAT = Concat; JMP = Jmp; EQ = Eq; LT = Lt; LE = Le; TEST = Test; TESTSET = TestSet;
+    CALL = Call; TAILCALL = TailCall; RETURN = Return; FORLOOP = ForLoop; FORPREP = ForPrep;
+    TFORCALL = TForCall; TFORLOOP = TForLoop; SETLIST = SetList; CLOSURE = Closure;
+    VARARG = VarArg;
+}
+
+/// Decodes a "floating point byte" table size (`luaO_fb2int`).
+fn fb_to_int(x: u32) -> usize {
+    if x < 8 {
+        x as usize
+    } else {
+        (((x & 7) + 8) as usize) << ((x >> 3) - 1)
+    }
+}
+
+impl Lua {
+    /// Runs the Lua frame on top of the stack until it returns (`luaV_execute`).
+    pub(crate) fn execute(&mut self) -> Result<(), LuaError> {
+        let entry_depth = self.frames.len();
+        'frame: loop {
+            let frame_index = self.frames.len() - 1;
+            let frame = self.frames[frame_index];
+            let FrameKind::Lua(closure) = frame.kind else {
+                unreachable!("execute runs Lua frames")
+            };
+            let function: Rc<FnProto> = self.heap.lua_fn(closure).proto.clone();
+            let code = &function.proto.code[..];
+            let k = &function.constants[..];
+            let base = frame.base;
+            let frame_top = base + function.proto.max_stack_size as usize;
+            let mut pc = frame.pc;
+
+            macro_rules! save_pc {
+                () => {
+                    self.frames[frame_index].pc = pc;
+                    self.top = frame_top;
+                };
+            }
+            macro_rules! rk {
+                ($x:expr) => {
+                    if bc::is_k($x) {
+                        k[bc::index_k($x) as usize]
+                    } else {
+                        self.stack[base + $x as usize]
+                    }
+                };
+            }
+            macro_rules! rk_origin {
+                ($x:expr) => {
+                    if bc::is_k($x) {
+                        Origin::None
+                    } else {
+                        Origin::Stack(base + $x as usize)
+                    }
+                };
+            }
+            macro_rules! upvalue {
+                ($index:expr) => {
+                    self.heap.lua_fn(closure).upvalues[$index as usize]
+                };
+            }
+            macro_rules! do_jump {
+                ($i:expr) => {{
+                    let a = bc::arg_a($i);
+                    if a != 0 {
+                        self.close_upvalues(base + a as usize - 1);
+                    }
+                    pc = (pc as i64 + bc::arg_sbx($i) as i64) as usize;
+                }};
+            }
+            macro_rules! cond_jump {
+                ($cond:expr) => {{
+                    if $cond {
+                        let next = code[pc];
+                        pc += 1;
+                        do_jump!(next);
+                    } else {
+                        pc += 1;
+                    }
+                }};
+            }
+            macro_rules! arith_op {
+                ($i:expr, $op:expr, $int:expr, $float:expr) => {{
+                    let (b, c) = (bc::arg_b($i), bc::arg_c($i));
+                    let (x, y) = (rk!(b), rk!(c));
+                    let ra = base + bc::arg_a($i) as usize;
+                    self.stack[ra] = match (x, y) {
+                        (Value::Int(x), Value::Int(y)) => Value::Int($int(x, y)),
+                        (Value::Float(x), Value::Float(y)) => Value::Float($float(x, y)),
+                        (Value::Int(x), Value::Float(y)) => Value::Float($float(x as f64, y)),
+                        (Value::Float(x), Value::Int(y)) => Value::Float($float(x, y as f64)),
+                        _ => {
+                            save_pc!();
+                            self.arith($op, (x, rk_origin!(b)), (y, rk_origin!(c)))?
+                        }
+                    };
+                }};
+            }
+            macro_rules! float_op {
+                ($i:expr, $op:expr, $float:expr) => {{
+                    let (b, c) = (bc::arg_b($i), bc::arg_c($i));
+                    let (x, y) = (rk!(b), rk!(c));
+                    let ra = base + bc::arg_a($i) as usize;
+                    self.stack[ra] = match (x, y) {
+                        (Value::Float(x), Value::Float(y)) => Value::Float($float(x, y)),
+                        (Value::Int(x), Value::Int(y)) => Value::Float($float(x as f64, y as f64)),
+                        (Value::Int(x), Value::Float(y)) => Value::Float($float(x as f64, y)),
+                        (Value::Float(x), Value::Int(y)) => Value::Float($float(x, y as f64)),
+                        _ => {
+                            save_pc!();
+                            self.arith($op, (x, rk_origin!(b)), (y, rk_origin!(c)))?
+                        }
+                    };
+                }};
+            }
+            macro_rules! int_op {
+                ($i:expr, $op:expr, $int:expr) => {{
+                    let (b, c) = (bc::arg_b($i), bc::arg_c($i));
+                    let (x, y) = (rk!(b), rk!(c));
+                    let ra = base + bc::arg_a($i) as usize;
+                    self.stack[ra] = match (x, y) {
+                        (Value::Int(x), Value::Int(y)) => Value::Int($int(x, y)),
+                        _ => {
+                            save_pc!();
+                            self.arith($op, (x, rk_origin!(b)), (y, rk_origin!(c)))?
+                        }
+                    };
+                }};
+            }
+
+            loop {
+                let i = code[pc];
+                pc += 1;
+                if let Some(left) = self.budget.as_mut() {
+                    if *left == 0 {
+                        save_pc!();
+                        return Err(self.interrupted());
+                    }
+                    *left -= 1;
+                }
+                let ra = base + bc::arg_a(i) as usize;
+                match i & 0x3f {
+                    // R(A) := R(B)
+                    MOVE => self.stack[ra] = self.stack[base + bc::arg_b(i) as usize],
+                    // R(A) := Kst(Bx)
+                    LOADK => self.stack[ra] = k[bc::arg_bx(i) as usize],
+                    // R(A) := Kst(extra arg)
+                    LOADKX => {
+                        self.stack[ra] = k[bc::arg_ax(code[pc]) as usize];
+                        pc += 1;
+                    }
+                    // R(A) := (Bool)B; if (C) pc++
+                    LOADBOOL => {
+                        self.stack[ra] = Value::Bool(bc::arg_b(i) != 0);
+                        if bc::arg_c(i) != 0 {
+                            pc += 1;
+                        }
+                    }
+                    // R(A), R(A+1), ..., R(A+B) := nil
+                    LOADNIL => {
+                        for slot in &mut self.stack[ra..=ra + bc::arg_b(i) as usize] {
+                            *slot = Value::Nil;
+                        }
+                    }
+                    // R(A) := UpValue[B]
+                    GETUPVAL => self.stack[ra] = self.upvalue_value(upvalue!(bc::arg_b(i))),
+                    // R(A) := UpValue[B][RK(C)]
+                    GETTABUP => {
+                        let b = bc::arg_b(i);
+                        let table = self.upvalue_value(upvalue!(b));
+                        let key = rk!(bc::arg_c(i));
+                        let fast = match table {
+                            Value::Table(t) => self.heap.table(t).get(key),
+                            _ => Value::Nil,
+                        };
+                        self.stack[ra] = if fast.is_nil() {
+                            save_pc!();
+                            self.index(table, key, Origin::Upvalue(b as usize))?
+                        } else {
+                            fast
+                        };
+                    }
+                    // R(A) := R(B)[RK(C)]
+                    GETTABLE => {
+                        let rb = base + bc::arg_b(i) as usize;
+                        let table = self.stack[rb];
+                        let key = rk!(bc::arg_c(i));
+                        let fast = match table {
+                            Value::Table(t) => self.heap.table(t).get(key),
+                            _ => Value::Nil,
+                        };
+                        self.stack[ra] = if fast.is_nil() {
+                            save_pc!();
+                            self.index(table, key, Origin::Stack(rb))?
+                        } else {
+                            fast
+                        };
+                    }
+                    // UpValue[A][RK(B)] := RK(C)
+                    SETTABUP => {
+                        let a = bc::arg_a(i);
+                        let table = self.upvalue_value(upvalue!(a));
+                        let (key, value) = (rk!(bc::arg_b(i)), rk!(bc::arg_c(i)));
+                        if !self.fast_set(table, key, value) {
+                            save_pc!();
+                            self.set_index(table, key, value, Origin::Upvalue(a as usize))?;
+                        }
+                    }
+                    // UpValue[B] := R(A)
+                    SETUPVAL => {
+                        let value = self.stack[ra];
+                        self.set_upvalue_value(upvalue!(bc::arg_b(i)), value);
+                    }
+                    // R(A)[RK(B)] := RK(C)
+                    SETTABLE => {
+                        let table = self.stack[ra];
+                        let (key, value) = (rk!(bc::arg_b(i)), rk!(bc::arg_c(i)));
+                        if !self.fast_set(table, key, value) {
+                            save_pc!();
+                            self.set_index(table, key, value, Origin::Stack(ra))?;
+                        }
+                    }
+                    // R(A) := {} (size = B,C)
+                    NEWTABLE => {
+                        let table =
+                            Table::with_capacity(fb_to_int(bc::arg_b(i)), fb_to_int(bc::arg_c(i)));
+                        self.stack[ra] = Value::Table(self.heap.new_table(table));
+                    }
+                    // R(A+1) := R(B); R(A) := R(B)[RK(C)]
+                    SELF => {
+                        let rb = base + bc::arg_b(i) as usize;
+                        let object = self.stack[rb];
+                        let key = rk!(bc::arg_c(i));
+                        self.stack[ra + 1] = object;
+                        let fast = match object {
+                            Value::Table(t) => self.heap.table(t).get(key),
+                            _ => Value::Nil,
+                        };
+                        self.stack[ra] = if fast.is_nil() {
+                            save_pc!();
+                            self.index(object, key, Origin::Stack(rb))?
+                        } else {
+                            fast
+                        };
+                    }
+                    // R(A) := RK(B) + RK(C)
+                    ADD => arith_op!(i, ArithOp::Add, i64::wrapping_add, |x: f64, y: f64| x + y),
+                    // R(A) := RK(B) - RK(C)
+                    SUB => arith_op!(i, ArithOp::Sub, i64::wrapping_sub, |x: f64, y: f64| x - y),
+                    // R(A) := RK(B) * RK(C)
+                    MUL => arith_op!(i, ArithOp::Mul, i64::wrapping_mul, |x: f64, y: f64| x * y),
+                    // R(A) := RK(B) % RK(C)
+                    MOD => {
+                        let (x, y) = (rk!(bc::arg_b(i)), rk!(bc::arg_c(i)));
+                        match (x, y) {
+                            (Value::Int(m), Value::Int(n)) if n != 0 => {
+                                self.stack[ra] = Value::Int(arith::int_mod(m, n).unwrap_or(0));
+                            }
+                            (Value::Float(m), Value::Float(n)) => {
+                                self.stack[ra] = Value::Float(arith::float_mod(m, n))
+                            }
+                            _ => {
+                                save_pc!();
+                                let (ob, oc) = (rk_origin!(bc::arg_b(i)), rk_origin!(bc::arg_c(i)));
+                                self.stack[ra] = self.arith(ArithOp::Mod, (x, ob), (y, oc))?;
+                            }
+                        }
+                    }
+                    // R(A) := RK(B) ^ RK(C)
+                    POW => float_op!(i, ArithOp::Pow, arith::float_pow),
+                    // R(A) := RK(B) / RK(C)
+                    DIV => float_op!(i, ArithOp::Div, |x: f64, y: f64| x / y),
+                    // R(A) := RK(B) // RK(C)
+                    IDIV => {
+                        let (x, y) = (rk!(bc::arg_b(i)), rk!(bc::arg_c(i)));
+                        match (x, y) {
+                            (Value::Int(m), Value::Int(n)) if n != 0 => {
+                                self.stack[ra] =
+                                    Value::Int(arith::int_floor_div(m, n).unwrap_or(0));
+                            }
+                            (Value::Float(m), Value::Float(n)) => {
+                                self.stack[ra] = Value::Float((m / n).floor())
+                            }
+                            _ => {
+                                save_pc!();
+                                let (ob, oc) = (rk_origin!(bc::arg_b(i)), rk_origin!(bc::arg_c(i)));
+                                self.stack[ra] = self.arith(ArithOp::IDiv, (x, ob), (y, oc))?;
+                            }
+                        }
+                    }
+                    // R(A) := RK(B) & RK(C)
+                    BAND => int_op!(i, ArithOp::BAnd, |x: i64, y: i64| x & y),
+                    // R(A) := RK(B) | RK(C)
+                    BOR => int_op!(i, ArithOp::BOr, |x: i64, y: i64| x | y),
+                    // R(A) := RK(B) ~ RK(C)
+                    BXOR => int_op!(i, ArithOp::BXor, |x: i64, y: i64| x ^ y),
+                    // R(A) := RK(B) << RK(C)
+                    SHL => int_op!(i, ArithOp::Shl, arith::shift_left),
+                    // R(A) := RK(B) >> RK(C)
+                    SHR => int_op!(i, ArithOp::Shr, |x: i64, y: i64| arith::shift_left(
+                        x,
+                        y.wrapping_neg()
+                    )),
+                    // R(A) := -R(B)
+                    UNM => {
+                        let rb = base + bc::arg_b(i) as usize;
+                        self.stack[ra] = match self.stack[rb] {
+                            Value::Int(x) => Value::Int(x.wrapping_neg()),
+                            Value::Float(x) => Value::Float(-x),
+                            x => {
+                                save_pc!();
+                                self.arith(
+                                    ArithOp::Unm,
+                                    (x, Origin::Stack(rb)),
+                                    (x, Origin::Stack(rb)),
+                                )?
+                            }
+                        };
+                    }
+                    // R(A) := ~R(B)
+                    BNOT => {
+                        let rb = base + bc::arg_b(i) as usize;
+                        self.stack[ra] = match self.stack[rb] {
+                            Value::Int(x) => Value::Int(!x),
+                            x => {
+                                save_pc!();
+                                self.arith(
+                                    ArithOp::BNot,
+                                    (x, Origin::Stack(rb)),
+                                    (x, Origin::Stack(rb)),
+                                )?
+                            }
+                        };
+                    }
+                    // R(A) := not R(B)
+                    NOT => {
+                        self.stack[ra] =
+                            Value::Bool(self.stack[base + bc::arg_b(i) as usize].is_falsy())
+                    }
+                    // R(A) := length of R(B)
+                    LEN => {
+                        let rb = base + bc::arg_b(i) as usize;
+                        let value = self.stack[rb];
+                        self.stack[ra] = match value {
+                            Value::Str(s) => Value::Int(self.str_bytes(s).len() as i64),
+                            Value::Table(t) if self.heap.table(t).metatable.is_none() => {
+                                Value::Int(self.heap.table(t).length())
+                            }
+                            _ => {
+                                save_pc!();
+                                self.length(value, Origin::Stack(rb))?
+                            }
+                        };
+                    }
+                    // R(A) := R(B).. ... ..R(C)
+                    CONCAT => {
+                        let (rb, rc) = (base + bc::arg_b(i) as usize, base + bc::arg_c(i) as usize);
+                        save_pc!();
+                        self.concat(rb, rc)?;
+                        self.stack[ra] = self.stack[rb];
+                    }
+                    // pc+=sBx; if (A) close all upvalues >= R(A - 1)
+                    JMP => do_jump!(i),
+                    // if ((RK(B) == RK(C)) ~= A) then pc++
+                    EQ => {
+                        let (x, y) = (rk!(bc::arg_b(i)), rk!(bc::arg_c(i)));
+                        let equal = match (x, y) {
+                            (Value::Table(_), Value::Table(_))
+                            | (Value::Userdata(_), Value::Userdata(_)) => {
+                                save_pc!();
+                                self.equals(x, y)?
+                            }
+                            _ => x.raw_equal(y),
+                        };
+                        cond_jump!(equal == (bc::arg_a(i) != 0));
+                    }
+                    // if ((RK(B) <  RK(C)) ~= A) then pc++
+                    LT => {
+                        let (x, y) = (rk!(bc::arg_b(i)), rk!(bc::arg_c(i)));
+                        let less = match (x, y) {
+                            (Value::Int(x), Value::Int(y)) => x < y,
+                            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+                                number_lt(x, y)
+                            }
+                            _ => {
+                                save_pc!();
+                                self.less_than(x, y)?
+                            }
+                        };
+                        cond_jump!(less == (bc::arg_a(i) != 0));
+                    }
+                    // if ((RK(B) <= RK(C)) ~= A) then pc++
+                    LE => {
+                        let (x, y) = (rk!(bc::arg_b(i)), rk!(bc::arg_c(i)));
+                        let less_equal = match (x, y) {
+                            (Value::Int(x), Value::Int(y)) => x <= y,
+                            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+                                number_le(x, y)
+                            }
+                            _ => {
+                                save_pc!();
+                                self.less_equal(x, y)?
+                            }
+                        };
+                        cond_jump!(less_equal == (bc::arg_a(i) != 0));
+                    }
+                    // if not (R(A) <=> C) then pc++
+                    TEST => {
+                        let truthy = !self.stack[ra].is_falsy();
+                        cond_jump!(truthy == (bc::arg_c(i) != 0));
+                    }
+                    // if (R(B) <=> C) then R(A) := R(B) else pc++
+                    TESTSET => {
+                        let value = self.stack[base + bc::arg_b(i) as usize];
+                        if value.is_falsy() == (bc::arg_c(i) != 0) {
+                            pc += 1;
+                        } else {
+                            self.stack[ra] = value;
+                            let next = code[pc];
+                            pc += 1;
+                            do_jump!(next);
+                        }
+                    }
+                    // R(A), ... ,R(A+C-2) := R(A)(R(A+1), ... ,R(A+B-1))
+                    CALL => {
+                        let b = bc::arg_b(i) as usize;
+                        if b != 0 {
+                            self.top = ra + b;
+                        }
+                        self.frames[frame_index].pc = pc;
+                        let n_results = bc::arg_c(i) as i32 - 1;
+                        if self.precall(ra, n_results)? {
+                            continue 'frame;
+                        }
+                        if n_results >= 0 {
+                            self.top = frame_top;
+                        }
+                    }
+                    // return R(A)(R(A+1), ... ,R(A+B-1))
+                    TAILCALL => {
+                        let b = bc::arg_b(i) as usize;
+                        if b != 0 {
+                            self.top = ra + b;
+                        }
+                        self.frames[frame_index].pc = pc;
+                        if self.precall(ra, MULTRET)? {
+                            self.replace_frame_for_tail_call(frame_index);
+                            continue 'frame;
+                        }
+                    }
+                    // return R(A), ... ,R(A+B-2)
+                    RETURN => {
+                        let b = bc::arg_b(i) as usize;
+                        if !function.children.is_empty() {
+                            self.close_upvalues(base);
+                        }
+                        let n = if b != 0 { b - 1 } else { self.top - ra };
+                        let wanted = self.frames[frame_index].n_results;
+                        self.poscall(ra, n);
+                        if self.frames.len() < entry_depth {
+                            return Ok(());
+                        }
+                        if wanted != MULTRET {
+                            let caller = self.frames[self.frames.len() - 1];
+                            if let FrameKind::Lua(f) = caller.kind {
+                                self.top = caller.base
+                                    + self.heap.lua_fn(f).proto.proto.max_stack_size as usize;
+                            }
+                        }
+                        continue 'frame;
+                    }
+                    // R(A)+=R(A+2); if R(A) <?= R(A+1) then { pc+=sBx; R(A+3)=R(A) }
+                    FORLOOP => match (self.stack[ra], self.stack[ra + 1], self.stack[ra + 2]) {
+                        (Value::Int(index), Value::Int(limit), Value::Int(step)) => {
+                            let index = index.wrapping_add(step);
+                            if if step > 0 {
+                                index <= limit
+                            } else {
+                                limit <= index
+                            } {
+                                pc = (pc as i64 + bc::arg_sbx(i) as i64) as usize;
+                                self.stack[ra] = Value::Int(index);
+                                self.stack[ra + 3] = Value::Int(index);
+                            }
+                        }
+                        (Value::Float(index), Value::Float(limit), Value::Float(step)) => {
+                            let index = index + step;
+                            if if 0.0 < step {
+                                index <= limit
+                            } else {
+                                limit <= index
+                            } {
+                                pc = (pc as i64 + bc::arg_sbx(i) as i64) as usize;
+                                self.stack[ra] = Value::Float(index);
+                                self.stack[ra + 3] = Value::Float(index);
+                            }
+                        }
+                        _ => unreachable!("FORPREP leaves numbers of one subtype"),
+                    },
+                    // R(A)-=R(A+2); pc+=sBx
+                    FORPREP => {
+                        save_pc!();
+                        self.for_prepare(ra)?;
+                        pc = (pc as i64 + bc::arg_sbx(i) as i64) as usize;
+                    }
+                    // R(A+3), ... ,R(A+2+C) := R(A)(R(A+1), R(A+2))
+                    TFORCALL => {
+                        let call_base = ra + 3;
+                        self.stack[call_base] = self.stack[ra];
+                        self.stack[call_base + 1] = self.stack[ra + 1];
+                        self.stack[call_base + 2] = self.stack[ra + 2];
+                        self.frames[frame_index].pc = pc;
+                        self.top = call_base + 3;
+                        self.call_at(call_base, bc::arg_c(i) as i32)?;
+                        self.top = frame_top;
+                        // The next instruction is always the TFORLOOP.
+                        let next = code[pc];
+                        pc += 1;
+                        let ra = base + bc::arg_a(next) as usize;
+                        if !self.stack[ra + 1].is_nil() {
+                            self.stack[ra] = self.stack[ra + 1];
+                            pc = (pc as i64 + bc::arg_sbx(next) as i64) as usize;
+                        }
+                    }
+                    // if R(A+1) ~= nil then { R(A)=R(A+1); pc += sBx }
+                    TFORLOOP => {
+                        if !self.stack[ra + 1].is_nil() {
+                            self.stack[ra] = self.stack[ra + 1];
+                            pc = (pc as i64 + bc::arg_sbx(i) as i64) as usize;
+                        }
+                    }
+                    // R(A)[(C-1)*FPF+i] := R(A+i), 1 <= i <= B
+                    SETLIST => {
+                        let mut n = bc::arg_b(i) as usize;
+                        if n == 0 {
+                            n = self.top - ra - 1;
+                        }
+                        let mut c = bc::arg_c(i) as usize;
+                        if c == 0 {
+                            c = bc::arg_ax(code[pc]) as usize;
+                            pc += 1;
+                        }
+                        let Value::Table(t) = self.stack[ra] else {
+                            unreachable!("SETLIST on a table")
+                        };
+                        let first = (c - 1) * FIELDS_PER_FLUSH as usize + 1;
+                        let table = self.heap.table_mut(t);
+                        table.grow_array(first + n - 1);
+                        for j in 0..n {
+                            table.set_in_array(first + j, self.stack[ra + 1 + j]);
+                        }
+                        self.top = frame_top;
+                    }
+                    // R(A) := closure(KPROTO[Bx])
+                    CLOSURE => {
+                        let child = &function.children[bc::arg_bx(i) as usize];
+                        self.stack[ra] = self.make_closure(closure, child, base);
+                    }
+                    // R(A), R(A+1), ..., R(A+B-2) = vararg
+                    VARARG => {
+                        let wanted = bc::arg_b(i) as i64 - 1;
+                        let n_varargs = (base - frame.func - 1)
+                            .saturating_sub(function.proto.num_params as usize);
+                        let wanted = if wanted < 0 {
+                            save_pc!();
+                            self.top = ra;
+                            self.ensure_stack(n_varargs)?;
+                            self.top = ra + n_varargs;
+                            n_varargs
+                        } else {
+                            wanted as usize
+                        };
+                        for j in 0..wanted {
+                            self.stack[ra + j] = if j < n_varargs {
+                                self.stack[base - n_varargs + j]
+                            } else {
+                                Value::Nil
+                            };
+                        }
+                    }
+                    _ => unreachable!("EXTRAARG is never executed"),
+                }
+            }
+        }
+    }
+
+    /// `t[key] = value` when it needs no metamethod: `t` is a table that already has a non-nil
+    /// value at `key` (`luaV_fastset`). Returns whether it stored.
+    #[inline]
+    fn fast_set(&mut self, t: Value, key: Value, value: Value) -> bool {
+        let Value::Table(t) = t else { return false };
+        let table = self.heap.table_mut(t);
+        if table.get(key).is_nil() {
+            if table.metatable.is_some() {
+                return false;
+            }
+            return match key {
+                Value::Nil => false,
+                Value::Float(f) if f.is_nan() => false,
+                _ => {
+                    table.set(key, value);
+                    true
+                }
+            };
+        }
+        table.set(key, value);
+        true
+    }
+
+    /// Moves the frame just pushed by a tail call down over the frame that made it
+    /// (`OP_TAILCALL`).
+    fn replace_frame_for_tail_call(&mut self, caller_index: usize) {
+        let callee = self.frames.pop().expect("the tail-called frame");
+        let caller = self.frames[caller_index];
+        self.close_upvalues(caller.base);
+        let FrameKind::Lua(f) = callee.kind else {
+            unreachable!("tail-called frames are Lua frames")
+        };
+        let n_params = self.heap.lua_fn(f).proto.proto.num_params as usize;
+        let limit = callee.base + n_params;
+        self.stack.copy_within(callee.func..limit, caller.func);
+        let frame = &mut self.frames[caller_index];
+        frame.kind = callee.kind;
+        frame.base = caller.func + (callee.base - callee.func);
+        frame.pc = 0;
+        frame.is_tail_call = true;
+        self.top = caller.func + (self.top - callee.func);
+    }
+
+    /// Creates (or reuses from the prototype's cache) a closure of `child` inside the running
+    /// function (`pushclosure` and `getcached`).
+    fn make_closure(&mut self, parent: LuaFnRef, child: &Rc<FnProto>, base: usize) -> Value {
+        let descriptions = &child.proto.upvalues;
+        if let Some(cached) = child.cache.get() {
+            let cached_upvalues = &self.heap.lua_fn(cached).upvalues;
+            let reusable = descriptions.iter().zip(cached_upvalues).all(|(desc, &cell)| {
+                if desc.in_stack {
+                    matches!(self.heap.upvalue(cell), Upvalue::Open(index) if index == base + desc.index as usize)
+                } else {
+                    self.heap.lua_fn(parent).upvalues[desc.index as usize] == cell
+                }
+            });
+            if reusable {
+                return Value::LuaFn(cached);
+            }
+        }
+        let upvalues: Vec<UpvalRef> = descriptions
+            .iter()
+            .map(|desc| {
+                if desc.in_stack {
+                    self.find_upvalue(base + desc.index as usize)
+                } else {
+                    self.heap.lua_fn(parent).upvalues[desc.index as usize]
+                }
+            })
+            .collect();
+        let closure = LuaFnRef(self.heap.lua_fns.insert(LuaClosure {
+            proto: child.clone(),
+            upvalues,
+        }));
+        child.cache.set(Some(closure));
+        Value::LuaFn(closure)
+    }
+
+    /// Prepares a numeric for loop (`OP_FORPREP`): all integers if the initial value and step
+    /// are integers and the limit can be clipped to one, floats otherwise.
+    fn for_prepare(&mut self, ra: usize) -> Result<(), LuaError> {
+        let (init, limit, step) = (self.stack[ra], self.stack[ra + 1], self.stack[ra + 2]);
+        if let (Value::Int(init), Value::Int(step)) = (init, step) {
+            if let Some((limit, stop_now)) = self.for_limit(limit, step) {
+                let init = if stop_now { 0 } else { init };
+                self.stack[ra + 1] = Value::Int(limit);
+                self.stack[ra] = Value::Int(init.wrapping_sub(step));
+                return Ok(());
+            }
+        }
+        let to_float = |lua: &Lua, v: Value| {
+            super::ops::to_number(v, &lua.heap.strings).map(|n| match n {
+                crate::number::Number::Int(i) => i as f64,
+                crate::number::Number::Float(f) => f,
+            })
+        };
+        let Some(limit) = to_float(self, limit) else {
+            return Err(self.runtime_error(b"'for' limit must be a number"));
+        };
+        self.stack[ra + 1] = Value::Float(limit);
+        let Some(step) = to_float(self, step) else {
+            return Err(self.runtime_error(b"'for' step must be a number"));
+        };
+        self.stack[ra + 2] = Value::Float(step);
+        let Some(init) = to_float(self, init) else {
+            return Err(self.runtime_error(b"'for' initial value must be a number"));
+        };
+        self.stack[ra] = Value::Float(init - step);
+        Ok(())
+    }
+
+    /// The integer limit of an integer loop (`forlimit`): a float limit is floored (or ceiled
+    /// for negative steps) and clipped to the integer range; `stop_now` when the loop cannot
+    /// run at all. `None` if the limit is not a number.
+    fn for_limit(&self, limit: Value, step: i64) -> Option<(i64, bool)> {
+        let number = super::ops::to_number(limit, &self.heap.strings)?;
+        let f = match number {
+            crate::number::Number::Int(i) => return Some((i, false)),
+            crate::number::Number::Float(f) => f,
+        };
+        let rounded = if step < 0 { f.ceil() } else { f.floor() };
+        if let Some(i) = arith::float_to_int_exact(rounded) {
+            return Some((i, false));
+        }
+        if f.is_nan() {
+            // NaN: PUC's comparison `0 < n` is false, so the limit is the minimum.
+            return Some((i64::MIN, step >= 0));
+        }
+        if 0.0 < f {
+            Some((i64::MAX, step < 0))
+        } else {
+            Some((i64::MIN, step >= 0))
+        }
+    }
+
+    #[cold]
+    fn interrupted(&mut self) -> LuaError {
+        let value = self.string(b"instruction budget exhausted");
+        LuaError {
+            value,
+            kind: ErrorKind::Interrupted,
+        }
+    }
+}
+
+const _: () = assert!(MAX_SBX > 0);

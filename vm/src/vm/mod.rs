@@ -1,0 +1,418 @@
+//! The interpreter: a Lua state, its stack and call frames, calls, errors and execution.
+//! Mirrors lstate.c/lstate.h (the state), ldo.c (calls and errors), lvm.c (execution),
+//! ltm.c (metamethods) and ldebug.c (debug information in messages).
+//!
+//! Invariants:
+//! - Lua-to-Lua calls never recurse on the Rust stack: `execute` runs a loop over `frames`, and
+//!   a call or return only moves to another frame. Rust recursion happens only when native code
+//!   calls back into Lua (metamethods, `pcall`, library functions taking functions), and each
+//!   such re-entry is counted in `native_calls`, limited to PUC's 200.
+//! - Registers of the frame on top are `stack[base..base + max_stack_size]`; the stack is never
+//!   shorter than that, so register accesses are in bounds.
+//! - An error is raised by [`Lua::raise`], which runs the message handler of the innermost
+//!   `xpcall` first, while the frames of the error are still there, as `luaG_errormsg` does.
+
+mod call;
+mod debuginfo;
+mod execute;
+mod metamethod;
+mod ops;
+
+use std::rc::Rc;
+
+pub use self::metamethod::TagMethod;
+pub use self::ops::{to_integer, to_number, Origin};
+use crate::bytecode::Proto;
+use crate::limits::MAX_STACK;
+use crate::object::{FnProto, Heap, LuaClosure, NativeClosure, NativeFunction, Table, Upvalue};
+use crate::value::{LuaFnRef, NativeFnRef, StrRef, TableRef, Type, UpvalRef, Value};
+
+/// "All results" for calls (`LUA_MULTRET`).
+pub const MULTRET: i32 = -1;
+
+/// Stack slots a native function may use without asking (`LUA_MINSTACK`).
+pub const MIN_STACK: usize = 20;
+
+/// How an error ended a protected call (`LUA_ERRRUN` and its siblings).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A runtime error.
+    Runtime,
+    /// A syntax error from `load`.
+    Syntax,
+    /// Memory ran out.
+    Memory,
+    /// An error while handling an error.
+    ErrorHandling,
+    /// The instruction budget ran out, or the interrupt hook stopped the run.
+    Interrupted,
+}
+
+/// A Lua error on its way to a protected call: the error value, after the message handler.
+#[derive(Clone, Copy, Debug)]
+pub struct LuaError {
+    pub value: Value,
+    pub kind: ErrorKind,
+}
+
+/// What is running in a frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    Lua(LuaFnRef),
+    Native(NativeFnRef),
+}
+
+/// A call frame (`CallInfo`).
+#[derive(Clone, Copy, Debug)]
+pub struct Frame {
+    pub kind: FrameKind,
+    /// Stack index of the called function.
+    pub func: usize,
+    /// First register (Lua) or first argument (native).
+    pub base: usize,
+    /// Lua: index of the next instruction (PUC's `savedpc`), up to date whenever the frame can
+    /// raise an error or call.
+    pub pc: usize,
+    /// Results the caller wants, or [`MULTRET`].
+    pub n_results: i32,
+    /// Whether the frame was entered by a tail call (PUC's `CIST_TAIL`).
+    pub is_tail_call: bool,
+}
+
+/// A Lua state: PUC's `lua_State` with its `global_State`, for one thread.
+#[derive(Debug)]
+pub struct Lua {
+    pub heap: Heap,
+    pub(crate) stack: Vec<Value>,
+    /// First free slot, for variable numbers of values (`L->top`).
+    pub(crate) top: usize,
+    pub(crate) frames: Vec<Frame>,
+    /// Open upvalues, by stack index, ascending (`L->openupval`).
+    pub(crate) open_upvalues: Vec<(usize, UpvalRef)>,
+    pub(crate) globals: TableRef,
+    /// The registry's `_LOADED` table (`package.loaded`).
+    pub(crate) loaded: TableRef,
+    pub(crate) type_metatables: [Option<TableRef>; 9],
+    /// Interned metamethod names, in [`TagMethod`] order.
+    pub(crate) tm_names: Vec<StrRef>,
+    /// Native-to-Lua re-entries in progress (`nCcalls`).
+    pub(crate) native_calls: u32,
+    /// The message handler of the innermost `xpcall`, if any (`L->errfunc`).
+    pub(crate) error_handler: Option<Value>,
+    /// Instructions left before the run is interrupted, if a budget is set.
+    pub(crate) budget: Option<u64>,
+    /// Native functions without upvalues, one value per Rust function, so that two pushes of
+    /// the same function are equal, as light C functions are in PUC.
+    light_functions: crate::hash::FastMap<usize, Value>,
+    /// Where `print` writes: captured in memory when set, standard output otherwise.
+    pub output: Option<Vec<u8>>,
+}
+
+impl Default for Lua {
+    fn default() -> Self {
+        Lua::new()
+    }
+}
+
+impl Lua {
+    /// A state with no libraries: `_G` is empty.
+    pub fn new_bare() -> Lua {
+        let mut heap = Heap::default();
+        let globals = heap.new_table(Table::default());
+        let loaded = heap.new_table(Table::default());
+        let tm_names = TagMethod::ALL
+            .iter()
+            .map(|tm| heap.strings.intern(tm.name().as_bytes()))
+            .collect();
+        Lua {
+            heap,
+            stack: vec![Value::Nil; 2 * MIN_STACK],
+            top: 0,
+            frames: Vec::new(),
+            open_upvalues: Vec::new(),
+            globals,
+            loaded,
+            type_metatables: [None; 9],
+            tm_names,
+            native_calls: 0,
+            error_handler: None,
+            budget: None,
+            light_functions: Default::default(),
+            output: None,
+        }
+    }
+
+    /// A state with the standard libraries open (`luaL_newstate` plus `luaL_openlibs`).
+    pub fn new() -> Lua {
+        let mut lua = Lua::new_bare();
+        crate::stdlib::open_libs(&mut lua);
+        lua
+    }
+
+    // ---- Values ----
+
+    /// Interns a string.
+    pub fn string(&mut self, bytes: &[u8]) -> Value {
+        Value::Str(self.heap.strings.intern(bytes))
+    }
+
+    /// The bytes of a string value.
+    pub fn str_bytes(&self, s: StrRef) -> &[u8] {
+        self.heap.strings.bytes(s)
+    }
+
+    /// A new empty table.
+    pub fn new_table(&mut self) -> Value {
+        Value::Table(self.heap.new_table(Table::default()))
+    }
+
+    /// The global table.
+    pub fn globals(&self) -> TableRef {
+        self.globals
+    }
+
+    /// Sets a global variable without metamethods.
+    pub fn set_global(&mut self, name: &str, value: Value) {
+        let key = self.string(name.as_bytes());
+        self.heap.table_mut(self.globals).set(key, value);
+    }
+
+    /// Reads a global variable without metamethods.
+    pub fn get_global(&mut self, name: &str) -> Value {
+        let key = self.string(name.as_bytes());
+        self.heap.table(self.globals).get(key)
+    }
+
+    /// Wraps a Rust function as a Lua value (`lua_pushcfunction`): the same function always
+    /// gives the same value.
+    pub fn native_function(&mut self, function: NativeFunction) -> Value {
+        let key = function as usize;
+        if let Some(&value) = self.light_functions.get(&key) {
+            return value;
+        }
+        let value = self.native_closure(function, Vec::new());
+        self.light_functions.insert(key, value);
+        value
+    }
+
+    /// Wraps a Rust function with upvalues as a Lua value.
+    pub fn native_closure(&mut self, function: NativeFunction, upvalues: Vec<Value>) -> Value {
+        Value::NativeFn(NativeFnRef(
+            self.heap
+                .native_fns
+                .insert(NativeClosure { function, upvalues }),
+        ))
+    }
+
+    /// The metatable of a value (`lua_getmetatable`).
+    pub fn metatable(&self, value: Value) -> Option<TableRef> {
+        match value {
+            Value::Table(t) => self.heap.table(t).metatable,
+            _ => self.type_metatables[value.type_of().index()],
+        }
+    }
+
+    /// Sets the metatable of all values of a type, as the debug library can.
+    pub fn set_type_metatable(&mut self, ty: Type, metatable: Option<TableRef>) {
+        self.type_metatables[ty.index()] = metatable;
+    }
+
+    // ---- Loading ----
+
+    /// Turns a compiled prototype into one ready to run in this state, interning its string
+    /// constants.
+    pub fn prepare_proto(&mut self, proto: Rc<Proto>) -> Rc<FnProto> {
+        use crate::bytecode::Constant;
+        let constants = proto
+            .constants
+            .iter()
+            .map(|k| match k {
+                Constant::Nil => Value::Nil,
+                Constant::Bool(b) => Value::Bool(*b),
+                Constant::Int(i) => Value::Int(*i),
+                Constant::Float(f) => Value::Float(*f),
+                Constant::Str(s) => self.string(s),
+            })
+            .collect();
+        let children = proto
+            .protos
+            .iter()
+            .map(|child| self.prepare_proto(child.clone()))
+            .collect();
+        Rc::new(FnProto {
+            proto,
+            constants,
+            children,
+            cache: std::cell::Cell::new(None),
+        })
+    }
+
+    /// Compiles a chunk into a function whose first upvalue is `_ENV` = the globals (`lua_load`).
+    /// The error is the message `load` returns.
+    pub fn load(
+        &mut self,
+        source: &[u8],
+        chunk_name: &[u8],
+        mode: crate::ChunkMode,
+    ) -> Result<Value, Vec<u8>> {
+        let options = crate::CompileOptions {
+            mode,
+            c_levels_in_use: self.native_calls,
+        };
+        let proto = crate::compile_with(source, chunk_name, options).map_err(|e| e.message)?;
+        let prepared = self.prepare_proto(Rc::new(proto));
+        let n_upvalues = prepared.proto.upvalues.len();
+        let mut upvalues = Vec::with_capacity(n_upvalues);
+        for i in 0..n_upvalues {
+            let value = if i == 0 {
+                Value::Table(self.globals)
+            } else {
+                Value::Nil
+            };
+            upvalues.push(UpvalRef(self.heap.upvalues.insert(Upvalue::Closed(value))));
+        }
+        let closure = LuaClosure {
+            proto: prepared,
+            upvalues,
+        };
+        Ok(Value::LuaFn(LuaFnRef(self.heap.lua_fns.insert(closure))))
+    }
+
+    // ---- The stack, for native functions ----
+
+    /// Makes sure `n` more slots above `top` exist (`luaD_checkstack`), failing with PUC's
+    /// `stack overflow` past the stack limit.
+    pub(crate) fn ensure_stack(&mut self, n: usize) -> Result<(), LuaError> {
+        let needed = self.top + n;
+        if needed > self.stack.len() {
+            if needed > MAX_STACK {
+                return Err(self.stack_overflow());
+            }
+            let new_len = needed.max(self.stack.len() * 2).min(MAX_STACK + 200);
+            self.stack.resize(new_len, Value::Nil);
+        }
+        Ok(())
+    }
+
+    /// Pushes a value (`lua_push*`). Native functions have [`MIN_STACK`] free slots; past that
+    /// the stack grows as needed.
+    #[inline]
+    pub fn push(&mut self, value: Value) {
+        if self.top == self.stack.len() {
+            self.stack.resize(self.stack.len() * 2, Value::Nil);
+        }
+        self.stack[self.top] = value;
+        self.top += 1;
+    }
+
+    /// The number of arguments of the running native function (`lua_gettop`).
+    pub fn arg_count(&self) -> usize {
+        self.top - self.current_frame().base
+    }
+
+    /// Argument `n` (1-based) of the running native function, or nil if absent.
+    pub fn arg(&self, n: usize) -> Value {
+        let index = self.current_frame().base + n - 1;
+        if index < self.top {
+            self.stack[index]
+        } else {
+            Value::Nil
+        }
+    }
+
+    /// The frame on top.
+    pub(crate) fn current_frame(&self) -> &Frame {
+        self.frames
+            .last()
+            .expect("a native function runs in a frame")
+    }
+
+    /// Upvalue `n` (1-based) of the running native function.
+    pub fn native_upvalue(&self, n: usize) -> Value {
+        match self.current_frame().kind {
+            FrameKind::Native(f) => self
+                .heap
+                .native_fn(f)
+                .upvalues
+                .get(n - 1)
+                .copied()
+                .unwrap_or_default(),
+            FrameKind::Lua(_) => Value::Nil,
+        }
+    }
+
+    /// The stack index of the running native function's first argument.
+    pub fn current_base(&self) -> usize {
+        self.current_frame().base
+    }
+
+    /// Removes argument `n` of the running native function, shifting the rest down.
+    pub fn remove_arg(&mut self, n: usize) {
+        let index = self.current_base() + n - 1;
+        if index < self.top {
+            self.stack.copy_within(index + 1..self.top, index);
+            self.top -= 1;
+        }
+    }
+
+    /// Inserts `value` at stack index `at`, shifting the values above it up (`lua_insert`).
+    pub fn insert_below(&mut self, at: usize, value: Value) {
+        self.push(Value::Nil);
+        self.stack.copy_within(at..self.top - 1, at + 1);
+        self.stack[at] = value;
+    }
+
+    /// Writes program output, as `print` and `io.write` do.
+    pub fn write_output(&mut self, bytes: &[u8]) {
+        match &mut self.output {
+            Some(buffer) => buffer.extend_from_slice(bytes),
+            None => {
+                use std::io::Write;
+                let mut stdout = std::io::stdout().lock();
+                let _ = stdout.write_all(bytes);
+                let _ = stdout.flush();
+            }
+        }
+    }
+
+    /// A global variable, with metamethods on the global table (`lua_getglobal`).
+    pub fn get_global_with_metamethods(&mut self, name: &[u8]) -> Result<Value, LuaError> {
+        let key = self.string(name);
+        self.index(Value::Table(self.globals), key, ops::Origin::None)
+    }
+
+    /// `value[key]` with metamethods (`lua_gettable`).
+    pub fn index_value(&mut self, value: Value, key: Value) -> Result<Value, LuaError> {
+        self.index(value, key, ops::Origin::None)
+    }
+
+    /// `error(message, level)`: a string message gets the position of the function `level`
+    /// levels up (`luaB_error`).
+    pub fn error_with_level(&mut self, message: Value, level: i64) -> LuaError {
+        let message = match message {
+            Value::Str(s) if level > 0 => {
+                let mut text = self.where_(level as usize);
+                text.extend_from_slice(self.str_bytes(s));
+                self.string(&text)
+            }
+            other => other,
+        };
+        self.raise(message)
+    }
+
+    /// Sets the value of a Lua function's first upvalue (`lua_setupvalue(f, 1)`), as `load` does
+    /// with its `env` argument.
+    pub fn set_first_upvalue(&mut self, function: Value, value: Value) {
+        if let Value::LuaFn(f) = function {
+            if let Some(&cell) = self.heap.lua_fn(f).upvalues.first() {
+                self.set_upvalue_value(cell, value);
+            }
+        }
+    }
+
+    /// Limits the run to about `instructions` more VM instructions; past them the run fails
+    /// with an `Interrupted` error that `pcall` cannot catch.
+    pub fn set_instruction_budget(&mut self, instructions: Option<u64>) {
+        self.budget = instructions;
+    }
+}
