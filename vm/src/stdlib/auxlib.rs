@@ -164,7 +164,7 @@ impl Lua {
                     _ => value.type_name().as_bytes().to_vec(),
                 };
                 let mut text = kind;
-                text.extend_from_slice(format!(": 0x{:014x}", address_of(value)).as_bytes());
+                text.extend_from_slice(format!(": 0x{:x}", address_of(value)).as_bytes());
                 text
             }
         };
