@@ -38,7 +38,12 @@ object_ref! {
 }
 
 /// A Lua value.
+///
+/// The word-sized tag puts every payload at offset 8, so a value is copied as two aligned
+/// words. With a one-byte tag, rustc packs small payloads next to the tag and copies values in
+/// overlapping unaligned pieces, which stalls store-to-load forwarding in the interpreter.
 #[derive(Clone, Copy, Debug, Default)]
+#[repr(u64)]
 pub enum Value {
     #[default]
     Nil,

@@ -26,6 +26,23 @@ pub struct FnProto {
 pub struct LuaClosure {
     pub proto: Rc<FnProto>,
     pub upvalues: Vec<UpvalRef>,
+    /// What a call needs from the prototype, copied here so that calling reads one object.
+    pub call_info: CallInfo,
+}
+
+/// The facts about a prototype that every call of it needs.
+#[derive(Clone, Copy, Debug)]
+pub struct CallInfo {
+    pub n_params: u8,
+    pub is_vararg: bool,
+    /// Registers the function needs (`maxstacksize`).
+    pub frame_size: u8,
+}
+
+impl CallInfo {
+    pub fn of(proto: &crate::bytecode::Proto) -> CallInfo {
+        CallInfo { n_params: proto.num_params, is_vararg: proto.is_vararg, frame_size: proto.max_stack_size }
+    }
 }
 
 /// An upvalue cell (`UpVal`). While open it names a slot of a thread's stack; when the slot's

@@ -9,7 +9,7 @@ mod function;
 mod string;
 mod table;
 
-pub use function::{FnProto, LuaClosure, NativeClosure, NativeFunction, Upvalue};
+pub use function::{CallInfo, FnProto, LuaClosure, NativeClosure, NativeFunction, Upvalue};
 pub use string::StringTable;
 pub use table::{normalize_key, InvalidKey, Table};
 

@@ -105,34 +105,33 @@ impl Lua {
         loop {
             match self.stack[func] {
                 Value::LuaFn(f) => {
-                    let proto = &self.heap.lua_fn(f).proto.proto;
-                    let (n_params, is_vararg, frame_size) = (
-                        proto.num_params as usize,
-                        proto.is_vararg,
-                        proto.max_stack_size as usize,
-                    );
+                    let info = self.heap.lua_fn(f).call_info;
+                    let (n_params, frame_size) = (info.n_params as usize, info.frame_size as usize);
                     let n_args = self.top - func - 1;
-                    self.ensure_stack(frame_size + n_args.max(n_params))?;
-                    let base = if is_vararg {
+                    if self.top + frame_size + n_params > self.stack.len() {
+                        self.ensure_stack(frame_size + n_args.max(n_params))?;
+                    }
+                    let base = if info.is_vararg {
                         self.adjust_varargs(n_params, n_args)
                     } else {
-                        for slot in &mut self.stack[self.top..func + 1 + n_params.max(n_args)] {
-                            *slot = Value::Nil;
+                        if n_args < n_params {
+                            for slot in &mut self.stack[self.top..func + 1 + n_params] {
+                                *slot = Value::Nil;
+                            }
                         }
                         func + 1
                     };
+                    let top = base + frame_size;
                     self.frames.push(Frame {
                         kind: FrameKind::Lua(f),
                         func,
                         base,
                         pc: 0,
                         n_results,
+                        top,
                         is_tail_call: false,
                     });
-                    self.top = base + frame_size;
-                    if self.stack.len() < self.top {
-                        self.stack.resize(self.top, Value::Nil);
-                    }
+                    self.top = top;
                     return Ok(true);
                 }
                 Value::NativeFn(f) => {
@@ -143,6 +142,7 @@ impl Lua {
                         base: func + 1,
                         pc: 0,
                         n_results,
+                        top: self.top + MIN_STACK,
                         is_tail_call: false,
                     });
                     let function = self.heap.native_fn(f).function;
@@ -154,11 +154,7 @@ impl Lua {
                     // Not a function: try its `__call`, which receives it as first argument.
                     let handler = self.metamethod(callee, super::TagMethod::Call);
                     if !matches!(handler, Value::LuaFn(_) | Value::NativeFn(_)) {
-                        return Err(self.type_error(
-                            callee,
-                            super::ops::Origin::Stack(func),
-                            "call",
-                        ));
+                        return Err(self.type_error(callee, super::ops::Origin::Stack(func), "call"));
                     }
                     self.ensure_stack(1)?;
                     self.stack.copy_within(func..self.top, func + 1);
@@ -334,15 +330,6 @@ impl Lua {
             }
             *self.heap.upvalue_mut(upvalue) = Upvalue::Closed(self.stack[index]);
             self.open_upvalues.pop();
-        }
-    }
-
-    /// The value of an upvalue cell.
-    #[inline]
-    pub(crate) fn upvalue_value(&self, upvalue: UpvalRef) -> Value {
-        match self.heap.upvalue(upvalue) {
-            Upvalue::Open(index) => self.stack[index],
-            Upvalue::Closed(value) => value,
         }
     }
 

@@ -45,6 +45,17 @@ fn fb_to_int(x: u32) -> usize {
 impl Lua {
     /// Runs the Lua frame on top of the stack until it returns (`luaV_execute`).
     pub(crate) fn execute(&mut self) -> Result<(), LuaError> {
+        // The loop works on the stack as a parameter of its own: a `&mut` parameter cannot alias
+        // anything else, so the stack's pointer and length stay in registers instead of being
+        // reloaded from `self` after every store. Slow paths hand it back to `self` around
+        // their calls (`with_stack!`).
+        let mut stack = std::mem::take(&mut self.stack);
+        let result = self.run(&mut stack);
+        self.stack = stack;
+        result
+    }
+
+    fn run(&mut self, stack: &mut Vec<Value>) -> Result<(), LuaError> {
         let entry_depth = self.frames.len();
         'frame: loop {
             let frame_index = self.frames.len() - 1;
@@ -56,8 +67,10 @@ impl Lua {
             let code = &function.proto.code[..];
             let k = &function.constants[..];
             let base = frame.base;
-            let frame_top = base + function.proto.max_stack_size as usize;
+            let frame_top = frame.top;
             let mut pc = frame.pc;
+            // Start of the straight-line stretch not yet charged to the instruction budget.
+            let mut segment_start = pc;
 
             macro_rules! save_pc {
                 () => {
@@ -65,12 +78,35 @@ impl Lua {
                     self.top = frame_top;
                 };
             }
+            macro_rules! with_stack {
+                ($e:expr) => {{
+                    std::mem::swap(&mut self.stack, stack);
+                    let result = $e;
+                    std::mem::swap(&mut self.stack, stack);
+                    result
+                }};
+            }
+            // A slow path: saves the pc, lends the stack back to `self`, and propagates errors.
+            macro_rules! slow {
+                ($e:expr) => {{
+                    save_pc!();
+                    with_stack!($e)?
+                }};
+            }
+            macro_rules! get_upvalue {
+                ($cell:expr) => {
+                    match self.heap.upvalue($cell) {
+                        Upvalue::Open(index) => stack[index],
+                        Upvalue::Closed(value) => value,
+                    }
+                };
+            }
             macro_rules! rk {
                 ($x:expr) => {
                     if bc::is_k($x) {
                         k[bc::index_k($x) as usize]
                     } else {
-                        self.stack[base + $x as usize]
+                        stack[base + $x as usize]
                     }
                 };
             }
@@ -88,13 +124,38 @@ impl Lua {
                     self.heap.lua_fn(closure).upvalues[$index as usize]
                 };
             }
+            // Charges the instructions run since the last checkpoint to the budget. Checkpoints
+            // are backward jumps, calls and returns: every loop passes one, so a budget stops any
+            // runaway program, while straight-line code pays nothing.
+            macro_rules! charge {
+                () => {{
+                    let used = (pc - segment_start) as u64;
+                    if self.budget < used {
+                        save_pc!();
+                        return Err(self.interrupted());
+                    }
+                    self.budget -= used;
+                }};
+            }
+            macro_rules! jump_by {
+                ($offset:expr) => {{
+                    let offset = $offset;
+                    if offset < 0 {
+                        charge!();
+                        pc = (pc as i64 + offset as i64) as usize;
+                        segment_start = pc;
+                    } else {
+                        pc += offset as usize;
+                    }
+                }};
+            }
             macro_rules! do_jump {
                 ($i:expr) => {{
                     let a = bc::arg_a($i);
                     if a != 0 {
-                        self.close_upvalues(base + a as usize - 1);
+                        with_stack!(self.close_upvalues(base + a as usize - 1));
                     }
-                    pc = (pc as i64 + bc::arg_sbx($i) as i64) as usize;
+                    jump_by!(bc::arg_sbx($i));
                 }};
             }
             macro_rules! cond_jump {
@@ -113,14 +174,13 @@ impl Lua {
                     let (b, c) = (bc::arg_b($i), bc::arg_c($i));
                     let (x, y) = (rk!(b), rk!(c));
                     let ra = base + bc::arg_a($i) as usize;
-                    self.stack[ra] = match (x, y) {
+                    stack[ra] = match (x, y) {
                         (Value::Int(x), Value::Int(y)) => Value::Int($int(x, y)),
                         (Value::Float(x), Value::Float(y)) => Value::Float($float(x, y)),
                         (Value::Int(x), Value::Float(y)) => Value::Float($float(x as f64, y)),
                         (Value::Float(x), Value::Int(y)) => Value::Float($float(x, y as f64)),
                         _ => {
-                            save_pc!();
-                            self.arith($op, (x, rk_origin!(b)), (y, rk_origin!(c)))?
+                            slow!(self.arith($op, (x, rk_origin!(b)), (y, rk_origin!(c))))
                         }
                     };
                 }};
@@ -130,14 +190,13 @@ impl Lua {
                     let (b, c) = (bc::arg_b($i), bc::arg_c($i));
                     let (x, y) = (rk!(b), rk!(c));
                     let ra = base + bc::arg_a($i) as usize;
-                    self.stack[ra] = match (x, y) {
+                    stack[ra] = match (x, y) {
                         (Value::Float(x), Value::Float(y)) => Value::Float($float(x, y)),
                         (Value::Int(x), Value::Int(y)) => Value::Float($float(x as f64, y as f64)),
                         (Value::Int(x), Value::Float(y)) => Value::Float($float(x as f64, y)),
                         (Value::Float(x), Value::Int(y)) => Value::Float($float(x, y as f64)),
                         _ => {
-                            save_pc!();
-                            self.arith($op, (x, rk_origin!(b)), (y, rk_origin!(c)))?
+                            slow!(self.arith($op, (x, rk_origin!(b)), (y, rk_origin!(c))))
                         }
                     };
                 }};
@@ -147,11 +206,10 @@ impl Lua {
                     let (b, c) = (bc::arg_b($i), bc::arg_c($i));
                     let (x, y) = (rk!(b), rk!(c));
                     let ra = base + bc::arg_a($i) as usize;
-                    self.stack[ra] = match (x, y) {
+                    stack[ra] = match (x, y) {
                         (Value::Int(x), Value::Int(y)) => Value::Int($int(x, y)),
                         _ => {
-                            save_pc!();
-                            self.arith($op, (x, rk_origin!(b)), (y, rk_origin!(c)))?
+                            slow!(self.arith($op, (x, rk_origin!(b)), (y, rk_origin!(c))))
                         }
                     };
                 }};
@@ -160,51 +218,44 @@ impl Lua {
             loop {
                 let i = code[pc];
                 pc += 1;
-                if let Some(left) = self.budget.as_mut() {
-                    if *left == 0 {
-                        save_pc!();
-                        return Err(self.interrupted());
-                    }
-                    *left -= 1;
-                }
                 let ra = base + bc::arg_a(i) as usize;
                 match i & 0x3f {
                     // R(A) := R(B)
-                    MOVE => self.stack[ra] = self.stack[base + bc::arg_b(i) as usize],
+                    MOVE => stack[ra] = stack[base + bc::arg_b(i) as usize],
                     // R(A) := Kst(Bx)
-                    LOADK => self.stack[ra] = k[bc::arg_bx(i) as usize],
+                    LOADK => stack[ra] = k[bc::arg_bx(i) as usize],
                     // R(A) := Kst(extra arg)
                     LOADKX => {
-                        self.stack[ra] = k[bc::arg_ax(code[pc]) as usize];
+                        stack[ra] = k[bc::arg_ax(code[pc]) as usize];
                         pc += 1;
                     }
                     // R(A) := (Bool)B; if (C) pc++
                     LOADBOOL => {
-                        self.stack[ra] = Value::Bool(bc::arg_b(i) != 0);
+                        stack[ra] = Value::Bool(bc::arg_b(i) != 0);
                         if bc::arg_c(i) != 0 {
                             pc += 1;
                         }
                     }
                     // R(A), R(A+1), ..., R(A+B) := nil
                     LOADNIL => {
-                        for slot in &mut self.stack[ra..=ra + bc::arg_b(i) as usize] {
+                        for slot in &mut stack[ra..=ra + bc::arg_b(i) as usize] {
                             *slot = Value::Nil;
                         }
                     }
                     // R(A) := UpValue[B]
-                    GETUPVAL => self.stack[ra] = self.upvalue_value(upvalue!(bc::arg_b(i))),
+                    GETUPVAL => stack[ra] = get_upvalue!(upvalue!(bc::arg_b(i))),
                     // R(A) := UpValue[B][RK(C)]
                     GETTABUP => {
                         let b = bc::arg_b(i);
-                        let table = self.upvalue_value(upvalue!(b));
+                        let table = get_upvalue!(upvalue!(b));
                         let key = rk!(bc::arg_c(i));
                         let fast = match table {
                             Value::Table(t) => self.heap.table(t).get(key),
                             _ => Value::Nil,
                         };
-                        self.stack[ra] = if fast.is_nil() {
-                            save_pc!();
-                            self.index(table, key, Origin::Upvalue(b as usize))?
+                        stack[ra] = if fast.is_nil() {
+                            
+                            slow!(self.index(table, key, Origin::Upvalue(b as usize)))
                         } else {
                             fast
                         };
@@ -212,15 +263,15 @@ impl Lua {
                     // R(A) := R(B)[RK(C)]
                     GETTABLE => {
                         let rb = base + bc::arg_b(i) as usize;
-                        let table = self.stack[rb];
+                        let table = stack[rb];
                         let key = rk!(bc::arg_c(i));
                         let fast = match table {
                             Value::Table(t) => self.heap.table(t).get(key),
                             _ => Value::Nil,
                         };
-                        self.stack[ra] = if fast.is_nil() {
-                            save_pc!();
-                            self.index(table, key, Origin::Stack(rb))?
+                        stack[ra] = if fast.is_nil() {
+                            
+                            slow!(self.index(table, key, Origin::Stack(rb)))
                         } else {
                             fast
                         };
@@ -228,46 +279,49 @@ impl Lua {
                     // UpValue[A][RK(B)] := RK(C)
                     SETTABUP => {
                         let a = bc::arg_a(i);
-                        let table = self.upvalue_value(upvalue!(a));
+                        let table = get_upvalue!(upvalue!(a));
                         let (key, value) = (rk!(bc::arg_b(i)), rk!(bc::arg_c(i)));
                         if !self.fast_set(table, key, value) {
-                            save_pc!();
-                            self.set_index(table, key, value, Origin::Upvalue(a as usize))?;
+                            
+                            slow!(self.set_index(table, key, value, Origin::Upvalue(a as usize)));
                         }
                     }
                     // UpValue[B] := R(A)
                     SETUPVAL => {
-                        let value = self.stack[ra];
-                        self.set_upvalue_value(upvalue!(bc::arg_b(i)), value);
+                        let value = stack[ra];
+                        match self.heap.upvalue(upvalue!(bc::arg_b(i))) {
+                            Upvalue::Open(index) => stack[index] = value,
+                            Upvalue::Closed(_) => *self.heap.upvalue_mut(upvalue!(bc::arg_b(i))) = Upvalue::Closed(value),
+                        }
                     }
                     // R(A)[RK(B)] := RK(C)
                     SETTABLE => {
-                        let table = self.stack[ra];
+                        let table = stack[ra];
                         let (key, value) = (rk!(bc::arg_b(i)), rk!(bc::arg_c(i)));
                         if !self.fast_set(table, key, value) {
-                            save_pc!();
-                            self.set_index(table, key, value, Origin::Stack(ra))?;
+                            
+                            slow!(self.set_index(table, key, value, Origin::Stack(ra)));
                         }
                     }
                     // R(A) := {} (size = B,C)
                     NEWTABLE => {
                         let table =
                             Table::with_capacity(fb_to_int(bc::arg_b(i)), fb_to_int(bc::arg_c(i)));
-                        self.stack[ra] = Value::Table(self.heap.new_table(table));
+                        stack[ra] = Value::Table(self.heap.new_table(table));
                     }
                     // R(A+1) := R(B); R(A) := R(B)[RK(C)]
                     SELF => {
                         let rb = base + bc::arg_b(i) as usize;
-                        let object = self.stack[rb];
+                        let object = stack[rb];
                         let key = rk!(bc::arg_c(i));
-                        self.stack[ra + 1] = object;
+                        stack[ra + 1] = object;
                         let fast = match object {
                             Value::Table(t) => self.heap.table(t).get(key),
                             _ => Value::Nil,
                         };
-                        self.stack[ra] = if fast.is_nil() {
-                            save_pc!();
-                            self.index(object, key, Origin::Stack(rb))?
+                        stack[ra] = if fast.is_nil() {
+                            
+                            slow!(self.index(object, key, Origin::Stack(rb)))
                         } else {
                             fast
                         };
@@ -283,15 +337,14 @@ impl Lua {
                         let (x, y) = (rk!(bc::arg_b(i)), rk!(bc::arg_c(i)));
                         match (x, y) {
                             (Value::Int(m), Value::Int(n)) if n != 0 => {
-                                self.stack[ra] = Value::Int(arith::int_mod(m, n).unwrap_or(0));
+                                stack[ra] = Value::Int(arith::int_mod(m, n).unwrap_or(0));
                             }
                             (Value::Float(m), Value::Float(n)) => {
-                                self.stack[ra] = Value::Float(arith::float_mod(m, n))
+                                stack[ra] = Value::Float(arith::float_mod(m, n))
                             }
                             _ => {
-                                save_pc!();
                                 let (ob, oc) = (rk_origin!(bc::arg_b(i)), rk_origin!(bc::arg_c(i)));
-                                self.stack[ra] = self.arith(ArithOp::Mod, (x, ob), (y, oc))?;
+                                stack[ra] = slow!(self.arith(ArithOp::Mod, (x, ob), (y, oc)));
                             }
                         }
                     }
@@ -304,16 +357,15 @@ impl Lua {
                         let (x, y) = (rk!(bc::arg_b(i)), rk!(bc::arg_c(i)));
                         match (x, y) {
                             (Value::Int(m), Value::Int(n)) if n != 0 => {
-                                self.stack[ra] =
+                                stack[ra] =
                                     Value::Int(arith::int_floor_div(m, n).unwrap_or(0));
                             }
                             (Value::Float(m), Value::Float(n)) => {
-                                self.stack[ra] = Value::Float((m / n).floor())
+                                stack[ra] = Value::Float((m / n).floor())
                             }
                             _ => {
-                                save_pc!();
                                 let (ob, oc) = (rk_origin!(bc::arg_b(i)), rk_origin!(bc::arg_c(i)));
-                                self.stack[ra] = self.arith(ArithOp::IDiv, (x, ob), (y, oc))?;
+                                stack[ra] = slow!(self.arith(ArithOp::IDiv, (x, ob), (y, oc)));
                             }
                         }
                     }
@@ -333,60 +385,49 @@ impl Lua {
                     // R(A) := -R(B)
                     UNM => {
                         let rb = base + bc::arg_b(i) as usize;
-                        self.stack[ra] = match self.stack[rb] {
+                        stack[ra] = match stack[rb] {
                             Value::Int(x) => Value::Int(x.wrapping_neg()),
                             Value::Float(x) => Value::Float(-x),
                             x => {
-                                save_pc!();
-                                self.arith(
-                                    ArithOp::Unm,
-                                    (x, Origin::Stack(rb)),
-                                    (x, Origin::Stack(rb)),
-                                )?
+                                slow!(self.arith(ArithOp::Unm, (x, Origin::Stack(rb)), (x, Origin::Stack(rb))))
                             }
                         };
                     }
                     // R(A) := ~R(B)
                     BNOT => {
                         let rb = base + bc::arg_b(i) as usize;
-                        self.stack[ra] = match self.stack[rb] {
+                        stack[ra] = match stack[rb] {
                             Value::Int(x) => Value::Int(!x),
                             x => {
-                                save_pc!();
-                                self.arith(
-                                    ArithOp::BNot,
-                                    (x, Origin::Stack(rb)),
-                                    (x, Origin::Stack(rb)),
-                                )?
+                                slow!(self.arith(ArithOp::BNot, (x, Origin::Stack(rb)), (x, Origin::Stack(rb))))
                             }
                         };
                     }
                     // R(A) := not R(B)
                     NOT => {
-                        self.stack[ra] =
-                            Value::Bool(self.stack[base + bc::arg_b(i) as usize].is_falsy())
+                        stack[ra] =
+                            Value::Bool(stack[base + bc::arg_b(i) as usize].is_falsy())
                     }
                     // R(A) := length of R(B)
                     LEN => {
                         let rb = base + bc::arg_b(i) as usize;
-                        let value = self.stack[rb];
-                        self.stack[ra] = match value {
+                        let value = stack[rb];
+                        stack[ra] = match value {
                             Value::Str(s) => Value::Int(self.str_bytes(s).len() as i64),
                             Value::Table(t) if self.heap.table(t).metatable.is_none() => {
                                 Value::Int(self.heap.table(t).length())
                             }
                             _ => {
-                                save_pc!();
-                                self.length(value, Origin::Stack(rb))?
+                                
+                                slow!(self.length(value, Origin::Stack(rb)))
                             }
                         };
                     }
                     // R(A) := R(B).. ... ..R(C)
                     CONCAT => {
                         let (rb, rc) = (base + bc::arg_b(i) as usize, base + bc::arg_c(i) as usize);
-                        save_pc!();
-                        self.concat(rb, rc)?;
-                        self.stack[ra] = self.stack[rb];
+                        slow!(self.concat(rb, rc));
+                        stack[ra] = stack[rb];
                     }
                     // pc+=sBx; if (A) close all upvalues >= R(A - 1)
                     JMP => do_jump!(i),
@@ -396,8 +437,8 @@ impl Lua {
                         let equal = match (x, y) {
                             (Value::Table(_), Value::Table(_))
                             | (Value::Userdata(_), Value::Userdata(_)) => {
-                                save_pc!();
-                                self.equals(x, y)?
+                                
+                                slow!(self.equals(x, y))
                             }
                             _ => x.raw_equal(y),
                         };
@@ -412,8 +453,8 @@ impl Lua {
                                 number_lt(x, y)
                             }
                             _ => {
-                                save_pc!();
-                                self.less_than(x, y)?
+                                
+                                slow!(self.less_than(x, y))
                             }
                         };
                         cond_jump!(less == (bc::arg_a(i) != 0));
@@ -427,24 +468,24 @@ impl Lua {
                                 number_le(x, y)
                             }
                             _ => {
-                                save_pc!();
-                                self.less_equal(x, y)?
+                                
+                                slow!(self.less_equal(x, y))
                             }
                         };
                         cond_jump!(less_equal == (bc::arg_a(i) != 0));
                     }
                     // if not (R(A) <=> C) then pc++
                     TEST => {
-                        let truthy = !self.stack[ra].is_falsy();
+                        let truthy = !stack[ra].is_falsy();
                         cond_jump!(truthy == (bc::arg_c(i) != 0));
                     }
                     // if (R(B) <=> C) then R(A) := R(B) else pc++
                     TESTSET => {
-                        let value = self.stack[base + bc::arg_b(i) as usize];
+                        let value = stack[base + bc::arg_b(i) as usize];
                         if value.is_falsy() == (bc::arg_c(i) != 0) {
                             pc += 1;
                         } else {
-                            self.stack[ra] = value;
+                            stack[ra] = value;
                             let next = code[pc];
                             pc += 1;
                             do_jump!(next);
@@ -457,8 +498,10 @@ impl Lua {
                             self.top = ra + b;
                         }
                         self.frames[frame_index].pc = pc;
+                        charge!();
+                        segment_start = pc;
                         let n_results = bc::arg_c(i) as i32 - 1;
-                        if self.precall(ra, n_results)? {
+                        if with_stack!(self.precall(ra, n_results))? {
                             continue 'frame;
                         }
                         if n_results >= 0 {
@@ -472,34 +515,33 @@ impl Lua {
                             self.top = ra + b;
                         }
                         self.frames[frame_index].pc = pc;
-                        if self.precall(ra, MULTRET)? {
-                            self.replace_frame_for_tail_call(frame_index);
+                        charge!();
+                        segment_start = pc;
+                        if with_stack!(self.precall(ra, MULTRET))? {
+                            with_stack!(self.replace_frame_for_tail_call(frame_index));
                             continue 'frame;
                         }
                     }
                     // return R(A), ... ,R(A+B-2)
                     RETURN => {
+                        charge!();
                         let b = bc::arg_b(i) as usize;
                         if !function.children.is_empty() {
-                            self.close_upvalues(base);
+                            with_stack!(self.close_upvalues(base));
                         }
                         let n = if b != 0 { b - 1 } else { self.top - ra };
                         let wanted = self.frames[frame_index].n_results;
-                        self.poscall(ra, n);
+                        with_stack!(self.poscall(ra, n));
                         if self.frames.len() < entry_depth {
                             return Ok(());
                         }
                         if wanted != MULTRET {
-                            let caller = self.frames[self.frames.len() - 1];
-                            if let FrameKind::Lua(f) = caller.kind {
-                                self.top = caller.base
-                                    + self.heap.lua_fn(f).proto.proto.max_stack_size as usize;
-                            }
+                            self.top = self.frames[self.frames.len() - 1].top;
                         }
                         continue 'frame;
                     }
                     // R(A)+=R(A+2); if R(A) <?= R(A+1) then { pc+=sBx; R(A+3)=R(A) }
-                    FORLOOP => match (self.stack[ra], self.stack[ra + 1], self.stack[ra + 2]) {
+                    FORLOOP => match (stack[ra], stack[ra + 1], stack[ra + 2]) {
                         (Value::Int(index), Value::Int(limit), Value::Int(step)) => {
                             let index = index.wrapping_add(step);
                             if if step > 0 {
@@ -507,9 +549,9 @@ impl Lua {
                             } else {
                                 limit <= index
                             } {
-                                pc = (pc as i64 + bc::arg_sbx(i) as i64) as usize;
-                                self.stack[ra] = Value::Int(index);
-                                self.stack[ra + 3] = Value::Int(index);
+                                jump_by!(bc::arg_sbx(i));
+                                stack[ra] = Value::Int(index);
+                                stack[ra + 3] = Value::Int(index);
                             }
                         }
                         (Value::Float(index), Value::Float(limit), Value::Float(step)) => {
@@ -519,43 +561,43 @@ impl Lua {
                             } else {
                                 limit <= index
                             } {
-                                pc = (pc as i64 + bc::arg_sbx(i) as i64) as usize;
-                                self.stack[ra] = Value::Float(index);
-                                self.stack[ra + 3] = Value::Float(index);
+                                jump_by!(bc::arg_sbx(i));
+                                stack[ra] = Value::Float(index);
+                                stack[ra + 3] = Value::Float(index);
                             }
                         }
                         _ => unreachable!("FORPREP leaves numbers of one subtype"),
                     },
                     // R(A)-=R(A+2); pc+=sBx
                     FORPREP => {
-                        save_pc!();
-                        self.for_prepare(ra)?;
+                        
+                        slow!(self.for_prepare(ra));
                         pc = (pc as i64 + bc::arg_sbx(i) as i64) as usize;
                     }
                     // R(A+3), ... ,R(A+2+C) := R(A)(R(A+1), R(A+2))
                     TFORCALL => {
                         let call_base = ra + 3;
-                        self.stack[call_base] = self.stack[ra];
-                        self.stack[call_base + 1] = self.stack[ra + 1];
-                        self.stack[call_base + 2] = self.stack[ra + 2];
+                        stack[call_base] = stack[ra];
+                        stack[call_base + 1] = stack[ra + 1];
+                        stack[call_base + 2] = stack[ra + 2];
                         self.frames[frame_index].pc = pc;
                         self.top = call_base + 3;
-                        self.call_at(call_base, bc::arg_c(i) as i32)?;
+                        with_stack!(self.call_at(call_base, bc::arg_c(i) as i32))?;
                         self.top = frame_top;
                         // The next instruction is always the TFORLOOP.
                         let next = code[pc];
                         pc += 1;
                         let ra = base + bc::arg_a(next) as usize;
-                        if !self.stack[ra + 1].is_nil() {
-                            self.stack[ra] = self.stack[ra + 1];
-                            pc = (pc as i64 + bc::arg_sbx(next) as i64) as usize;
+                        if !stack[ra + 1].is_nil() {
+                            stack[ra] = stack[ra + 1];
+                            jump_by!(bc::arg_sbx(next));
                         }
                     }
                     // if R(A+1) ~= nil then { R(A)=R(A+1); pc += sBx }
                     TFORLOOP => {
-                        if !self.stack[ra + 1].is_nil() {
-                            self.stack[ra] = self.stack[ra + 1];
-                            pc = (pc as i64 + bc::arg_sbx(i) as i64) as usize;
+                        if !stack[ra + 1].is_nil() {
+                            stack[ra] = stack[ra + 1];
+                            jump_by!(bc::arg_sbx(i));
                         }
                     }
                     // R(A)[(C-1)*FPF+i] := R(A+i), 1 <= i <= B
@@ -569,21 +611,21 @@ impl Lua {
                             c = bc::arg_ax(code[pc]) as usize;
                             pc += 1;
                         }
-                        let Value::Table(t) = self.stack[ra] else {
+                        let Value::Table(t) = stack[ra] else {
                             unreachable!("SETLIST on a table")
                         };
                         let first = (c - 1) * FIELDS_PER_FLUSH as usize + 1;
                         let table = self.heap.table_mut(t);
                         table.grow_array(first + n - 1);
                         for j in 0..n {
-                            table.set_in_array(first + j, self.stack[ra + 1 + j]);
+                            table.set_in_array(first + j, stack[ra + 1 + j]);
                         }
                         self.top = frame_top;
                     }
                     // R(A) := closure(KPROTO[Bx])
                     CLOSURE => {
                         let child = &function.children[bc::arg_bx(i) as usize];
-                        self.stack[ra] = self.make_closure(closure, child, base);
+                        stack[ra] = self.make_closure(closure, child, base);
                     }
                     // R(A), R(A+1), ..., R(A+B-2) = vararg
                     VARARG => {
@@ -591,17 +633,17 @@ impl Lua {
                         let n_varargs = (base - frame.func - 1)
                             .saturating_sub(function.proto.num_params as usize);
                         let wanted = if wanted < 0 {
-                            save_pc!();
+                            self.frames[frame_index].pc = pc;
                             self.top = ra;
-                            self.ensure_stack(n_varargs)?;
+                            with_stack!(self.ensure_stack(n_varargs))?;
                             self.top = ra + n_varargs;
                             n_varargs
                         } else {
                             wanted as usize
                         };
                         for j in 0..wanted {
-                            self.stack[ra + j] = if j < n_varargs {
-                                self.stack[base - n_varargs + j]
+                            stack[ra + j] = if j < n_varargs {
+                                stack[base - n_varargs + j]
                             } else {
                                 Value::Nil
                             };
@@ -651,6 +693,7 @@ impl Lua {
         let frame = &mut self.frames[caller_index];
         frame.kind = callee.kind;
         frame.base = caller.func + (callee.base - callee.func);
+        frame.top = caller.func + (callee.top - callee.func);
         frame.pc = 0;
         frame.is_tail_call = true;
         self.top = caller.func + (self.top - callee.func);
@@ -683,10 +726,8 @@ impl Lua {
                 }
             })
             .collect();
-        let closure = LuaFnRef(self.heap.lua_fns.insert(LuaClosure {
-            proto: child.clone(),
-            upvalues,
-        }));
+        let call_info = crate::object::CallInfo::of(&child.proto);
+        let closure = LuaFnRef(self.heap.lua_fns.insert(LuaClosure { proto: child.clone(), upvalues, call_info }));
         child.cache.set(Some(closure));
         Value::LuaFn(closure)
     }

@@ -75,6 +75,9 @@ pub struct Frame {
     pub pc: usize,
     /// Results the caller wants, or [`MULTRET`].
     pub n_results: i32,
+    /// End of the frame's registers (Lua) or of its guaranteed stack space (native): the
+    /// `top` to restore when a call made from this frame returns fixed results (`ci->top`).
+    pub top: usize,
     /// Whether the frame was entered by a tail call (PUC's `CIST_TAIL`).
     pub is_tail_call: bool,
 }
@@ -99,8 +102,8 @@ pub struct Lua {
     pub(crate) native_calls: u32,
     /// The message handler of the innermost `xpcall`, if any (`L->errfunc`).
     pub(crate) error_handler: Option<Value>,
-    /// Instructions left before the run is interrupted, if a budget is set.
-    pub(crate) budget: Option<u64>,
+    /// Instructions left before the run is interrupted; `u64::MAX` when no budget is set.
+    pub(crate) budget: u64,
     /// Native functions without upvalues, one value per Rust function, so that two pushes of
     /// the same function are equal, as light C functions are in PUC.
     light_functions: crate::hash::FastMap<usize, Value>,
@@ -136,7 +139,7 @@ impl Lua {
             tm_names,
             native_calls: 0,
             error_handler: None,
-            budget: None,
+            budget: u64::MAX,
             light_functions: Default::default(),
             output: None,
         }
@@ -271,10 +274,8 @@ impl Lua {
             };
             upvalues.push(UpvalRef(self.heap.upvalues.insert(Upvalue::Closed(value))));
         }
-        let closure = LuaClosure {
-            proto: prepared,
-            upvalues,
-        };
+        let call_info = crate::object::CallInfo::of(&prepared.proto);
+        let closure = LuaClosure { proto: prepared, upvalues, call_info };
         Ok(Value::LuaFn(LuaFnRef(self.heap.lua_fns.insert(closure))))
     }
 
@@ -288,7 +289,8 @@ impl Lua {
             if needed > MAX_STACK {
                 return Err(self.stack_overflow());
             }
-            let new_len = needed.max(self.stack.len() * 2).min(MAX_STACK + 200);
+            // Growth stops at the limit; only a stack overflow gets the extra room for its handler.
+            let new_len = needed.max(self.stack.len() * 2).min(MAX_STACK);
             self.stack.resize(new_len, Value::Nil);
         }
         Ok(())
@@ -413,6 +415,6 @@ impl Lua {
     /// Limits the run to about `instructions` more VM instructions; past them the run fails
     /// with an `Interrupted` error that `pcall` cannot catch.
     pub fn set_instruction_budget(&mut self, instructions: Option<u64>) {
-        self.budget = instructions;
+        self.budget = instructions.unwrap_or(u64::MAX);
     }
 }
