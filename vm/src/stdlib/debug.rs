@@ -1,17 +1,33 @@
-//! The `debug` library, as far as it is written: `traceback`, `getmetatable`, `setmetatable`.
-//! Mirrors ldblib.c of PUC Lua 5.3.6; manual §6.10.
+//! The `debug` library. Mirrors ldblib.c of PUC Lua 5.3.6 and the parts of ldebug.c behind it
+//! (`lua_getinfo`, `lua_getlocal`, `lua_setlocal`); manual §6.10.
+//!
+//! Hooks are recorded by `sethook` and returned by `gethook` but not yet called (the hook
+//! machinery comes with coroutines and the debug interface).
 
-use crate::value::Value;
-use crate::vm::{Lua, LuaError};
+use crate::object::Upvalue;
+use crate::value::{TableRef, UpvalRef, Value};
+use crate::vm::{FrameKind, Lua, LuaError};
 
 /// Opens the library into `_G.debug` and `package.loaded.debug`.
 pub fn open(lua: &mut Lua) {
     lua.new_library(
         "debug",
         &[
+            ("gethook", gethook),
+            ("getinfo", getinfo),
+            ("getlocal", getlocal),
             ("getmetatable", getmetatable),
+            ("getregistry", getregistry),
+            ("getupvalue", getupvalue),
+            ("getuservalue", getuservalue),
+            ("sethook", sethook),
+            ("setlocal", setlocal),
             ("setmetatable", setmetatable),
+            ("setupvalue", setupvalue),
+            ("setuservalue", setuservalue),
             ("traceback", traceback),
+            ("upvalueid", upvalueid),
+            ("upvaluejoin", upvaluejoin),
         ],
     );
 }
@@ -62,4 +78,424 @@ fn setmetatable(lua: &mut Lua) -> Result<usize, LuaError> {
     }
     lua.push(value);
     Ok(1)
+}
+
+fn set_field(lua: &mut Lua, table: TableRef, name: &str, value: Value) {
+    let key = lua.string(name.as_bytes());
+    lua.heap.table_mut(table).set(key, value);
+}
+
+fn set_string(lua: &mut Lua, table: TableRef, name: &str, text: &[u8]) {
+    let value = lua.string(text);
+    set_field(lua, table, name, value);
+}
+
+/// The frame index of stack level `level` (0 is the running native function), if it exists.
+fn frame_at_level(lua: &Lua, level: i64) -> Option<usize> {
+    let count = lua.frame_count();
+    if level < 0 || level as usize >= count {
+        return None;
+    }
+    Some(count - 1 - level as usize)
+}
+
+/// `debug.getinfo([thread,] f [, what])` (`db_getinfo` and `lua_getinfo`).
+fn getinfo(lua: &mut Lua) -> Result<usize, LuaError> {
+    let options = lua.opt_string(2, b"flnStu")?;
+    let options = lua.str_bytes(options).to_vec();
+    let target = lua.arg(1);
+    let (function, frame) = match target {
+        Value::LuaFn(_) | Value::NativeFn(_) => (target, None),
+        _ => {
+            let level = lua.check_integer(1)?;
+            match frame_at_level(lua, level) {
+                Some(index) => (lua.frame_function(index), Some(index)),
+                None => {
+                    lua.push(Value::Nil);
+                    return Ok(1);
+                }
+            }
+        }
+    };
+    if options.iter().any(|b| !b"SlnutLf".contains(b)) || options.starts_with(b">") {
+        return Err(lua.arg_error(2, b"invalid option"));
+    }
+    let Value::Table(info) = lua.new_table() else {
+        unreachable!("new_table makes a table")
+    };
+    let proto = match function {
+        Value::LuaFn(f) => Some(lua.heap.lua_fn(f).proto.proto.clone()),
+        _ => None,
+    };
+    if options.contains(&b'S') {
+        match &proto {
+            Some(p) => {
+                let source = p.source.to_vec();
+                set_string(lua, info, "source", &source);
+                set_string(lua, info, "short_src", &crate::compiler::chunk_id(&source));
+                set_field(lua, info, "linedefined", Value::Int(p.line_defined as i64));
+                set_field(
+                    lua,
+                    info,
+                    "lastlinedefined",
+                    Value::Int(p.last_line_defined as i64),
+                );
+                set_string(
+                    lua,
+                    info,
+                    "what",
+                    if p.line_defined == 0 { b"main" } else { b"Lua" },
+                );
+            }
+            None => {
+                set_string(lua, info, "source", b"=[C]");
+                set_string(lua, info, "short_src", b"[C]");
+                set_field(lua, info, "linedefined", Value::Int(-1));
+                set_field(lua, info, "lastlinedefined", Value::Int(-1));
+                set_string(lua, info, "what", b"C");
+            }
+        }
+    }
+    if options.contains(&b'l') {
+        let line = frame
+            .and_then(|index| lua.frame_line(index))
+            .map_or(-1, |line| line as i64);
+        set_field(lua, info, "currentline", Value::Int(line));
+    }
+    if options.contains(&b'u') {
+        let (nups, nparams, vararg) = match (&proto, function) {
+            (Some(p), _) => (p.upvalues.len(), p.num_params as usize, p.is_vararg),
+            (None, Value::NativeFn(f)) => (lua.heap.native_fn(f).upvalues.len(), 0, true),
+            _ => (0, 0, true),
+        };
+        set_field(lua, info, "nups", Value::Int(nups as i64));
+        set_field(lua, info, "nparams", Value::Int(nparams as i64));
+        set_field(lua, info, "isvararg", Value::Bool(vararg));
+    }
+    if options.contains(&b'n') {
+        match frame.and_then(|index| lua.frame_name(index)) {
+            Some((kind, name)) => {
+                set_string(lua, info, "name", &name);
+                set_string(lua, info, "namewhat", kind.as_bytes());
+            }
+            None => set_string(lua, info, "namewhat", b""),
+        }
+    }
+    if options.contains(&b't') {
+        let tail = frame.is_some_and(|index| lua.frame_is_tail_call(index));
+        set_field(lua, info, "istailcall", Value::Bool(tail));
+    }
+    if options.contains(&b'L') {
+        if let Some(p) = &proto {
+            let Value::Table(lines) = lua.new_table() else {
+                unreachable!("new_table makes a table")
+            };
+            for &line in &p.line_info {
+                lua.heap
+                    .table_mut(lines)
+                    .set(Value::Int(line as i64), Value::Bool(true));
+            }
+            set_field(lua, info, "activelines", Value::Table(lines));
+        }
+    }
+    if options.contains(&b'f') {
+        set_field(lua, info, "func", function);
+    }
+    lua.push(Value::Table(info));
+    Ok(1)
+}
+
+/// `debug.getlocal([thread,] f, local)` (`db_getlocal`).
+fn getlocal(lua: &mut Lua) -> Result<usize, LuaError> {
+    let n = lua.check_integer(2)?;
+    let target = lua.arg(1);
+    if let Value::LuaFn(f) = target {
+        // Parameters of a function that is not running.
+        let proto = lua.heap.lua_fn(f).proto.proto.clone();
+        let name = if n > 0 {
+            crate::vm::local_name(&proto, n as usize, 0).map(<[u8]>::to_vec)
+        } else {
+            None
+        };
+        match name {
+            Some(name) => {
+                let value = lua.string(&name);
+                lua.push(value);
+            }
+            None => lua.push(Value::Nil),
+        }
+        return Ok(1);
+    }
+    if matches!(target, Value::NativeFn(_)) {
+        lua.push(Value::Nil);
+        return Ok(1);
+    }
+    let level = lua.check_integer(1)?;
+    let Some(index) = frame_at_level(lua, level) else {
+        return Err(lua.arg_error(1, b"level out of range"));
+    };
+    match lua.frame_local(index, n) {
+        Some((name, slot)) => {
+            let name = lua.string(&name);
+            let value = lua.stack_value(slot);
+            lua.push(name);
+            lua.push(value);
+            Ok(2)
+        }
+        None => {
+            lua.push(Value::Nil);
+            Ok(1)
+        }
+    }
+}
+
+/// `debug.setlocal([thread,] level, local, value)` (`db_setlocal`).
+fn setlocal(lua: &mut Lua) -> Result<usize, LuaError> {
+    let level = lua.check_integer(1)?;
+    let n = lua.check_integer(2)?;
+    let value = lua.check_any(3)?;
+    let Some(index) = frame_at_level(lua, level) else {
+        return Err(lua.arg_error(1, b"level out of range"));
+    };
+    match lua.frame_local(index, n) {
+        Some((name, slot)) => {
+            lua.set_stack_value(slot, value);
+            let name = lua.string(&name);
+            lua.push(name);
+        }
+        None => lua.push(Value::Nil),
+    }
+    Ok(1)
+}
+
+/// The upvalue cell or value of function argument 1 at index argument 2 (1-based), with its
+/// name: PUC names a native function's upvalues with the empty string.
+enum UpvalueSlot {
+    Lua(UpvalRef, Vec<u8>),
+    Native(usize),
+}
+
+fn upvalue_slot(lua: &mut Lua, n: i64) -> Result<Option<UpvalueSlot>, LuaError> {
+    match lua.arg(1) {
+        Value::LuaFn(f) => {
+            let closure = lua.heap.lua_fn(f);
+            let index = n - 1;
+            if index < 0 || index as usize >= closure.upvalues.len() {
+                return Ok(None);
+            }
+            let cell = closure.upvalues[index as usize];
+            let name = closure
+                .proto
+                .proto
+                .upvalues
+                .get(index as usize)
+                .map(|u| u.name.to_vec())
+                .unwrap_or_default();
+            let name = if name.is_empty() { b"?".to_vec() } else { name };
+            Ok(Some(UpvalueSlot::Lua(cell, name)))
+        }
+        Value::NativeFn(f) => {
+            let count = lua.heap.native_fn(f).upvalues.len();
+            if n < 1 || n as usize > count {
+                return Ok(None);
+            }
+            Ok(Some(UpvalueSlot::Native(n as usize - 1)))
+        }
+        _ => Err(lua.arg_type_error(1, "function")),
+    }
+}
+
+/// `debug.getupvalue(f, up)` (`db_getupvalue`).
+fn getupvalue(lua: &mut Lua) -> Result<usize, LuaError> {
+    let n = lua.check_integer(2)?;
+    match upvalue_slot(lua, n)? {
+        Some(UpvalueSlot::Lua(cell, name)) => {
+            let value = lua.upvalue_cell_value(cell);
+            let name = lua.string(&name);
+            lua.push(name);
+            lua.push(value);
+            Ok(2)
+        }
+        Some(UpvalueSlot::Native(index)) => {
+            let Value::NativeFn(f) = lua.arg(1) else {
+                unreachable!("checked by upvalue_slot")
+            };
+            let value = lua.heap.native_fn(f).upvalues[index];
+            let name = lua.string(b"");
+            lua.push(name);
+            lua.push(value);
+            Ok(2)
+        }
+        None => Ok(0),
+    }
+}
+
+/// `debug.setupvalue(f, up, value)` (`db_setupvalue`).
+fn setupvalue(lua: &mut Lua) -> Result<usize, LuaError> {
+    let value = lua.check_any(3)?;
+    let n = lua.check_integer(2)?;
+    match upvalue_slot(lua, n)? {
+        Some(UpvalueSlot::Lua(cell, name)) => {
+            lua.set_upvalue_cell_value(cell, value);
+            let name = lua.string(&name);
+            lua.push(name);
+            Ok(1)
+        }
+        Some(UpvalueSlot::Native(index)) => {
+            let Value::NativeFn(f) = lua.arg(1) else {
+                unreachable!("checked by upvalue_slot")
+            };
+            lua.heap.native_fns.items[f.0 as usize].upvalues[index] = value;
+            let name = lua.string(b"");
+            lua.push(name);
+            Ok(1)
+        }
+        None => Ok(0),
+    }
+}
+
+/// `debug.upvalueid(f, n)`: an identity for the upvalue cell, as a light userdata.
+fn upvalueid(lua: &mut Lua) -> Result<usize, LuaError> {
+    let n = lua.check_integer(2)?;
+    let id = match upvalue_slot(lua, n)? {
+        Some(UpvalueSlot::Lua(cell, _)) => cell.0 as usize + 1,
+        Some(UpvalueSlot::Native(index)) => {
+            let Value::NativeFn(f) = lua.arg(1) else {
+                unreachable!("checked by upvalue_slot")
+            };
+            (1 << 40) + ((f.0 as usize) << 8) + index
+        }
+        None => return Err(lua.arg_error(2, b"invalid upvalue index")),
+    };
+    lua.push(Value::LightUserdata(id));
+    Ok(1)
+}
+
+/// `debug.upvaluejoin(f1, n1, f2, n2)`: makes upvalue `n1` of `f1` share `f2`'s cell `n2`.
+fn upvaluejoin(lua: &mut Lua) -> Result<usize, LuaError> {
+    let cell_of = |lua: &mut Lua,
+                   f_arg: usize,
+                   n_arg: usize|
+     -> Result<(crate::value::LuaFnRef, usize), LuaError> {
+        let n = lua.check_integer(n_arg)?;
+        let Value::LuaFn(f) = lua.arg(f_arg) else {
+            return Err(lua.arg_type_error(f_arg, "function"));
+        };
+        let count = lua.heap.lua_fn(f).upvalues.len() as i64;
+        if n < 1 || n > count {
+            return Err(lua.arg_error(n_arg, b"invalid upvalue index"));
+        }
+        Ok((f, n as usize - 1))
+    };
+    let (f1, n1) = cell_of(lua, 1, 2)?;
+    let (f2, n2) = cell_of(lua, 3, 4)?;
+    if !matches!(lua.arg(1), Value::LuaFn(_)) || !matches!(lua.arg(3), Value::LuaFn(_)) {
+        return Err(lua.arg_error(1, b"Lua function expected"));
+    }
+    let cell = lua.heap.lua_fn(f2).upvalues[n2];
+    lua.heap.lua_fns.items[f1.0 as usize].upvalues[n1] = cell;
+    Ok(0)
+}
+
+/// `debug.getuservalue(u)`: userdata have no user values yet, so this is always nil.
+fn getuservalue(lua: &mut Lua) -> Result<usize, LuaError> {
+    lua.push(Value::Nil);
+    Ok(1)
+}
+
+/// `debug.setuservalue(u, value)`: needs a full userdata.
+fn setuservalue(lua: &mut Lua) -> Result<usize, LuaError> {
+    match lua.arg(1) {
+        Value::Userdata(_) => {
+            let value = lua.arg(1);
+            lua.push(value);
+            Ok(1)
+        }
+        _ => Err(lua.arg_type_error(1, "userdata")),
+    }
+}
+
+/// `debug.getregistry()`: a table standing for the registry, holding `_LOADED`.
+fn getregistry(lua: &mut Lua) -> Result<usize, LuaError> {
+    let registry = lua.registry();
+    lua.push(Value::Table(registry));
+    Ok(1)
+}
+
+/// `debug.sethook([thread,] hook, mask [, count])`: recorded, not yet called.
+fn sethook(lua: &mut Lua) -> Result<usize, LuaError> {
+    let hook = lua.arg(1);
+    let mask = lua.arg(2);
+    let count = lua.arg(3);
+    lua.set_recorded_hook(if hook.is_nil() {
+        None
+    } else {
+        Some((hook, mask, count))
+    });
+    Ok(0)
+}
+
+/// `debug.gethook()`: the hook, mask and count last set; `nil, "", 0` without a hook.
+fn gethook(lua: &mut Lua) -> Result<usize, LuaError> {
+    let (hook, mask, count) = match lua.recorded_hook() {
+        Some((hook, mask, count)) => (
+            hook,
+            mask,
+            if count.is_nil() { Value::Int(0) } else { count },
+        ),
+        None => (Value::Nil, lua.string(b""), Value::Int(0)),
+    };
+    lua.push(hook);
+    lua.push(mask);
+    lua.push(count);
+    Ok(3)
+}
+
+impl Lua {
+    /// The value in an upvalue cell.
+    pub fn upvalue_cell_value(&self, cell: UpvalRef) -> Value {
+        match self.heap.upvalue(cell) {
+            Upvalue::Open(index) => self.stack_value(index),
+            Upvalue::Closed(value) => value,
+        }
+    }
+
+    /// Stores into an upvalue cell.
+    pub fn set_upvalue_cell_value(&mut self, cell: UpvalRef, value: Value) {
+        match self.heap.upvalue(cell) {
+            Upvalue::Open(index) => self.set_stack_value(index, value),
+            Upvalue::Closed(_) => *self.heap.upvalue_mut(cell) = Upvalue::Closed(value),
+        }
+    }
+
+    /// The name and stack slot of local `n` of frame `index` (`lua_getlocal`): named locals
+    /// active at its pc, `(*vararg)` for negative `n`, `(*temporary)` for other live slots.
+    pub fn frame_local(&self, index: usize, n: i64) -> Option<(Vec<u8>, usize)> {
+        let (kind, base, func, pc, limit) = self.frame_layout(index);
+        match kind {
+            FrameKind::Lua(f) => {
+                let proto = &self.heap.lua_fn(f).proto.proto;
+                if n < 0 {
+                    let n_varargs = (base - func - 1).saturating_sub(proto.num_params as usize);
+                    let i = (-n) as usize;
+                    if i > n_varargs {
+                        return None;
+                    }
+                    return Some((b"(*vararg)".to_vec(), base - n_varargs + i - 1));
+                }
+                if n == 0 {
+                    return None;
+                }
+                if let Some(name) = crate::vm::local_name(proto, n as usize, pc.saturating_sub(1)) {
+                    return Some((name.to_vec(), base + n as usize - 1));
+                }
+                let slot = base + n as usize - 1;
+                (slot < limit).then(|| (b"(*temporary)".to_vec(), slot))
+            }
+            FrameKind::Native(_) => {
+                let slot = base + (n.max(1) as usize) - 1;
+                (n > 0 && slot < limit).then(|| (b"(*temporary)".to_vec(), slot))
+            }
+        }
+    }
 }

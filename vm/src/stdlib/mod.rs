@@ -6,6 +6,7 @@ pub mod debug;
 pub mod io;
 pub mod math;
 pub mod os;
+pub mod package;
 pub mod string;
 pub mod table;
 pub mod utf8;
@@ -21,6 +22,7 @@ pub fn open_libs(lua: &mut Lua) {
     base::open(lua);
     let globals = Value::Table(lua.globals());
     lua.set_loaded("_G", globals);
+    package::open(lua);
     table::open(lua);
     string::open(lua);
     math::open(lua);

@@ -325,3 +325,55 @@ impl Lua {
         }
     }
 }
+
+/// Frame inspection for the debug library.
+impl Lua {
+    /// How many frames are on the stack (stack levels).
+    pub fn frame_count(&self) -> usize {
+        self.frames.len()
+    }
+
+    /// The function running in frame `index`.
+    pub fn frame_function(&self, index: usize) -> Value {
+        self.stack[self.frames[index].func]
+    }
+
+    /// The current line of frame `index`, for Lua functions.
+    pub fn frame_line(&self, index: usize) -> Option<u32> {
+        self.current_line(index)
+    }
+
+    /// How frame `index`'s function was named by its caller.
+    pub fn frame_name(&self, index: usize) -> Option<(&'static str, Vec<u8>)> {
+        self.function_name(index)
+    }
+
+    /// Whether frame `index` was entered by a tail call.
+    pub fn frame_is_tail_call(&self, index: usize) -> bool {
+        self.frames[index].is_tail_call
+    }
+
+    /// What `lua_getlocal` needs of frame `index`: kind, base, function slot, pc, and the end of
+    /// its live slots (the top for the running frame, the next frame's function otherwise).
+    pub fn frame_layout(&self, index: usize) -> (FrameKind, usize, usize, usize, usize) {
+        let frame = &self.frames[index];
+        let limit = if index + 1 == self.frames.len() {
+            self.top
+        } else {
+            self.frames[index + 1].func
+        };
+        (frame.kind, frame.base, frame.func, frame.pc, limit)
+    }
+
+    /// The value in stack slot `index`.
+    pub fn stack_value(&self, index: usize) -> Value {
+        self.stack.get(index).copied().unwrap_or_default()
+    }
+
+    /// Stores into stack slot `index`.
+    pub fn set_stack_value(&mut self, index: usize, value: Value) {
+        if let Some(slot) = self.stack.get_mut(index) {
+            *slot = value;
+        }
+    }
+}

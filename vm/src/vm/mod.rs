@@ -20,6 +20,7 @@ mod ops;
 
 use std::rc::Rc;
 
+pub use self::debuginfo::local_name;
 pub use self::metamethod::TagMethod;
 pub use self::ops::{to_integer, to_number, Origin};
 use crate::bytecode::Proto;
@@ -109,6 +110,10 @@ pub struct Lua {
     light_functions: crate::hash::FastMap<usize, Value>,
     /// Where `print` writes: captured in memory when set, standard output otherwise.
     pub output: Option<Vec<u8>>,
+    /// The table `debug.getregistry` returns, created on first use.
+    registry: Option<TableRef>,
+    /// The hook, mask and count last given to `debug.sethook`.
+    hook: Option<(Value, Value, Value)>,
 }
 
 impl Default for Lua {
@@ -142,6 +147,8 @@ impl Lua {
             budget: u64::MAX,
             light_functions: Default::default(),
             output: None,
+            registry: None,
+            hook: None,
         }
     }
 
@@ -275,7 +282,11 @@ impl Lua {
             upvalues.push(UpvalRef(self.heap.upvalues.insert(Upvalue::Closed(value))));
         }
         let call_info = crate::object::CallInfo::of(&prepared.proto);
-        let closure = LuaClosure { proto: prepared, upvalues, call_info };
+        let closure = LuaClosure {
+            proto: prepared,
+            upvalues,
+            call_info,
+        };
         Ok(Value::LuaFn(LuaFnRef(self.heap.lua_fns.insert(closure))))
     }
 
@@ -410,6 +421,29 @@ impl Lua {
                 self.set_upvalue_value(cell, value);
             }
         }
+    }
+
+    /// The registry as a table holding `_LOADED` (`debug.getregistry`).
+    pub fn registry(&mut self) -> TableRef {
+        if let Some(registry) = self.registry {
+            return registry;
+        }
+        let registry = self.heap.new_table(Table::default());
+        let key = self.string(b"_LOADED");
+        let loaded = Value::Table(self.loaded);
+        self.heap.table_mut(registry).set(key, loaded);
+        self.registry = Some(registry);
+        registry
+    }
+
+    /// Records the arguments of `debug.sethook`.
+    pub fn set_recorded_hook(&mut self, hook: Option<(Value, Value, Value)>) {
+        self.hook = hook;
+    }
+
+    /// The arguments of the last `debug.sethook`.
+    pub fn recorded_hook(&self) -> Option<(Value, Value, Value)> {
+        self.hook
     }
 
     /// Limits the run to about `instructions` more VM instructions; past them the run fails
