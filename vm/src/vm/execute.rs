@@ -130,7 +130,7 @@ impl Lua {
             macro_rules! charge {
                 () => {{
                     let used = (pc - segment_start) as u64;
-                    if self.budget < used {
+                    if self.budget < used || self.interrupt_requested() {
                         save_pc!();
                         return Err(self.interrupted());
                     }
@@ -254,7 +254,6 @@ impl Lua {
                             _ => Value::Nil,
                         };
                         stack[ra] = if fast.is_nil() {
-                            
                             slow!(self.index(table, key, Origin::Upvalue(b as usize)))
                         } else {
                             fast
@@ -270,7 +269,6 @@ impl Lua {
                             _ => Value::Nil,
                         };
                         stack[ra] = if fast.is_nil() {
-                            
                             slow!(self.index(table, key, Origin::Stack(rb)))
                         } else {
                             fast
@@ -282,7 +280,6 @@ impl Lua {
                         let table = get_upvalue!(upvalue!(a));
                         let (key, value) = (rk!(bc::arg_b(i)), rk!(bc::arg_c(i)));
                         if !self.fast_set(table, key, value) {
-                            
                             slow!(self.set_index(table, key, value, Origin::Upvalue(a as usize)));
                         }
                     }
@@ -291,7 +288,10 @@ impl Lua {
                         let value = stack[ra];
                         match self.heap.upvalue(upvalue!(bc::arg_b(i))) {
                             Upvalue::Open(index) => stack[index] = value,
-                            Upvalue::Closed(_) => *self.heap.upvalue_mut(upvalue!(bc::arg_b(i))) = Upvalue::Closed(value),
+                            Upvalue::Closed(_) => {
+                                *self.heap.upvalue_mut(upvalue!(bc::arg_b(i))) =
+                                    Upvalue::Closed(value)
+                            }
                         }
                     }
                     // R(A)[RK(B)] := RK(C)
@@ -299,7 +299,6 @@ impl Lua {
                         let table = stack[ra];
                         let (key, value) = (rk!(bc::arg_b(i)), rk!(bc::arg_c(i)));
                         if !self.fast_set(table, key, value) {
-                            
                             slow!(self.set_index(table, key, value, Origin::Stack(ra)));
                         }
                     }
@@ -320,7 +319,6 @@ impl Lua {
                             _ => Value::Nil,
                         };
                         stack[ra] = if fast.is_nil() {
-                            
                             slow!(self.index(object, key, Origin::Stack(rb)))
                         } else {
                             fast
@@ -357,8 +355,7 @@ impl Lua {
                         let (x, y) = (rk!(bc::arg_b(i)), rk!(bc::arg_c(i)));
                         match (x, y) {
                             (Value::Int(m), Value::Int(n)) if n != 0 => {
-                                stack[ra] =
-                                    Value::Int(arith::int_floor_div(m, n).unwrap_or(0));
+                                stack[ra] = Value::Int(arith::int_floor_div(m, n).unwrap_or(0));
                             }
                             (Value::Float(m), Value::Float(n)) => {
                                 stack[ra] = Value::Float((m / n).floor())
@@ -389,7 +386,11 @@ impl Lua {
                             Value::Int(x) => Value::Int(x.wrapping_neg()),
                             Value::Float(x) => Value::Float(-x),
                             x => {
-                                slow!(self.arith(ArithOp::Unm, (x, Origin::Stack(rb)), (x, Origin::Stack(rb))))
+                                slow!(self.arith(
+                                    ArithOp::Unm,
+                                    (x, Origin::Stack(rb)),
+                                    (x, Origin::Stack(rb))
+                                ))
                             }
                         };
                     }
@@ -399,15 +400,16 @@ impl Lua {
                         stack[ra] = match stack[rb] {
                             Value::Int(x) => Value::Int(!x),
                             x => {
-                                slow!(self.arith(ArithOp::BNot, (x, Origin::Stack(rb)), (x, Origin::Stack(rb))))
+                                slow!(self.arith(
+                                    ArithOp::BNot,
+                                    (x, Origin::Stack(rb)),
+                                    (x, Origin::Stack(rb))
+                                ))
                             }
                         };
                     }
                     // R(A) := not R(B)
-                    NOT => {
-                        stack[ra] =
-                            Value::Bool(stack[base + bc::arg_b(i) as usize].is_falsy())
-                    }
+                    NOT => stack[ra] = Value::Bool(stack[base + bc::arg_b(i) as usize].is_falsy()),
                     // R(A) := length of R(B)
                     LEN => {
                         let rb = base + bc::arg_b(i) as usize;
@@ -418,7 +420,6 @@ impl Lua {
                                 Value::Int(self.heap.table(t).length())
                             }
                             _ => {
-                                
                                 slow!(self.length(value, Origin::Stack(rb)))
                             }
                         };
@@ -437,7 +438,6 @@ impl Lua {
                         let equal = match (x, y) {
                             (Value::Table(_), Value::Table(_))
                             | (Value::Userdata(_), Value::Userdata(_)) => {
-                                
                                 slow!(self.equals(x, y))
                             }
                             _ => x.raw_equal(y),
@@ -453,7 +453,6 @@ impl Lua {
                                 number_lt(x, y)
                             }
                             _ => {
-                                
                                 slow!(self.less_than(x, y))
                             }
                         };
@@ -468,7 +467,6 @@ impl Lua {
                                 number_le(x, y)
                             }
                             _ => {
-                                
                                 slow!(self.less_equal(x, y))
                             }
                         };
@@ -570,7 +568,6 @@ impl Lua {
                     },
                     // R(A)-=R(A+2); pc+=sBx
                     FORPREP => {
-                        
                         slow!(self.for_prepare(ra));
                         pc = (pc as i64 + bc::arg_sbx(i) as i64) as usize;
                     }
@@ -727,7 +724,11 @@ impl Lua {
             })
             .collect();
         let call_info = crate::object::CallInfo::of(&child.proto);
-        let closure = LuaFnRef(self.heap.lua_fns.insert(LuaClosure { proto: child.clone(), upvalues, call_info }));
+        let closure = LuaFnRef(self.heap.lua_fns.insert(LuaClosure {
+            proto: child.clone(),
+            upvalues,
+            call_info,
+        }));
         child.cache.set(Some(closure));
         Value::LuaFn(closure)
     }
@@ -791,7 +792,12 @@ impl Lua {
 
     #[cold]
     fn interrupted(&mut self) -> LuaError {
-        let value = self.string(b"instruction budget exhausted");
+        let text: &[u8] = if self.interrupt_requested() {
+            b"interrupted"
+        } else {
+            b"instruction budget exhausted"
+        };
+        let value = self.string(text);
         LuaError {
             value,
             kind: ErrorKind::Interrupted,

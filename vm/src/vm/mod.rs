@@ -114,6 +114,8 @@ pub struct Lua {
     registry: Option<TableRef>,
     /// The hook, mask and count last given to `debug.sethook`.
     hook: Option<(Value, Value, Value)>,
+    /// Set from any thread to stop the running script at its next loop or call.
+    interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Default for Lua {
@@ -149,6 +151,7 @@ impl Lua {
             output: None,
             registry: None,
             hook: None,
+            interrupt: Default::default(),
         }
     }
 
@@ -446,9 +449,74 @@ impl Lua {
         self.hook
     }
 
+    /// A flag another thread can set to interrupt the running script: it stops at its next
+    /// backward jump, call or return with an `Interrupted` error, which `pcall` does not catch.
+    /// The flag stays set until cleared.
+    pub fn interrupt_handle(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.interrupt.clone()
+    }
+
+    /// Whether an interruption was requested.
+    #[inline]
+    pub(crate) fn interrupt_requested(&self) -> bool {
+        self.interrupt.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Limits the run to about `instructions` more VM instructions; past them the run fails
     /// with an `Interrupted` error that `pcall` cannot catch.
     pub fn set_instruction_budget(&mut self, instructions: Option<u64>) {
         self.budget = instructions.unwrap_or(u64::MAX);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ErrorKind, Lua};
+    use crate::ChunkMode;
+
+    fn run(lua: &mut Lua, source: &str) -> Result<Vec<crate::value::Value>, super::LuaError> {
+        let function = lua
+            .load(source.as_bytes(), b"=test", ChunkMode::Text)
+            .expect("the test chunk compiles");
+        lua.pcall(function, &[], None)
+    }
+
+    #[test]
+    fn a_budget_stops_loops_and_pcall_cannot_catch_it() {
+        let mut lua = Lua::new();
+        lua.set_instruction_budget(Some(10_000));
+        let error = run(&mut lua, "while true do pcall(function() end) end")
+            .expect_err("the loop must stop");
+        assert_eq!(error.kind, ErrorKind::Interrupted);
+    }
+
+    #[test]
+    fn an_interrupt_from_another_thread_stops_the_script() {
+        let mut lua = Lua::new();
+        let handle = lua.interrupt_handle();
+        let setter = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            handle.store(true, std::sync::atomic::Ordering::Relaxed);
+        });
+        let error = run(&mut lua, "local i = 0 while true do i = i + 1 end")
+            .expect_err("the loop must stop");
+        setter.join().expect("the setter thread ends");
+        assert_eq!(error.kind, ErrorKind::Interrupted);
+    }
+
+    #[test]
+    fn tail_calls_run_in_constant_space() {
+        let mut lua = Lua::new();
+        let results = run(
+            &mut lua,
+            "local function f(n) if n == 0 then return 1 end return f(n - 1) end return f(1e7)",
+        )
+        .expect("ten million tail calls run");
+        assert!(matches!(results[..], [crate::value::Value::Int(1)]));
+        assert!(
+            lua.stack.len() < 1000,
+            "the stack stayed small: {}",
+            lua.stack.len()
+        );
     }
 }
