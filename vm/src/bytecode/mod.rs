@@ -4,11 +4,13 @@
 //! An instruction is `B:9 C:9 A:8 OP:6` from the high bits down, `Bx:18 A:8 OP:6`, or `Ax:26 OP:6`,
 //! exactly PUC 5.3's layout.
 
+mod disasm;
 mod dump;
 mod opcode;
 
 use std::rc::Rc;
 
+pub use disasm::disassemble;
 pub use dump::dump;
 pub use opcode::{OpArg, OpCode, OpMode};
 
