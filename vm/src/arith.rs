@@ -104,10 +104,12 @@ pub fn int_mod(m: i64, n: i64) -> Option<i64> {
     }
 }
 
-/// Float modulo with the sign of the divisor (`luai_nummod`).
+/// Float modulo with the sign of the divisor (`luai_nummod` of 5.3): `fmod`, then the divisor
+/// is added when the remainder and the divisor have opposite signs. The test is PUC's own
+/// `m * b < 0`, so that it behaves the same when the product underflows.
 pub fn float_mod(a: f64, b: f64) -> f64 {
     let m = a % b;
-    if if m > 0.0 { b < 0.0 } else { m < 0.0 && b != m } {
+    if m * b < 0.0 {
         m + b
     } else {
         m
@@ -210,6 +212,9 @@ mod tests {
         assert_eq!(int_mod(i64::MIN, -1), Some(0));
         assert_eq!(float_mod(-7.0, 3.0), 2.0);
         assert_eq!(float_mod(5.5, -2.0), -0.5);
+        assert_eq!(float_mod(-7.5, -2.0), -1.5);
+        assert_eq!(float_mod(-1.0, f64::INFINITY), f64::INFINITY);
+        assert_eq!(float_mod(-1.0, f64::NEG_INFINITY), -1.0);
     }
 
     #[test]

@@ -81,7 +81,9 @@ impl Interpreter<'_> {
         let text = match error.value {
             Value::Str(s) => self.lua.str_bytes(s).to_vec(),
             Value::Int(i) => i.to_string().into_bytes(),
-            Value::Float(f) => ferrolua::number::number_to_string(ferrolua::number::Number::Float(f)).into_bytes(),
+            Value::Float(f) => {
+                ferrolua::number::number_to_string(ferrolua::number::Number::Float(f)).into_bytes()
+            }
             other => format!("(error object is a {} value)", other.type_name()).into_bytes(),
         };
         message(self.progname.as_deref(), &text);
@@ -181,7 +183,11 @@ impl Interpreter<'_> {
 
     /// Runs the script with the positive entries of `arg` as arguments (`handle_script`).
     fn run_script(&mut self, script: &str, after_double_dash: bool) -> bool {
-        let path = if script == "-" && !after_double_dash { None } else { Some(script) };
+        let path = if script == "-" && !after_double_dash {
+            None
+        } else {
+            Some(script)
+        };
         let function = match self.load_file(path) {
             Ok(function) => function,
             Err(text) => {
@@ -240,7 +246,11 @@ impl Interpreter<'_> {
     }
 
     /// Compiles one REPL entry, reading continuation lines as needed (`loadline`).
-    fn load_line(&mut self, input: &mut LineReader, line: Vec<u8>) -> Option<Result<Value, Vec<u8>>> {
+    fn load_line(
+        &mut self,
+        input: &mut LineReader,
+        line: Vec<u8>,
+    ) -> Option<Result<Value, Vec<u8>>> {
         let line = match line.strip_prefix(b"=") {
             Some(rest) => [b"return ".as_slice(), rest].concat(),
             None => line,
@@ -280,7 +290,11 @@ struct LineReader {
 
 impl LineReader {
     fn new() -> LineReader {
-        let editor = if std::io::stdin().is_terminal() { rustyline::DefaultEditor::new().ok() } else { None };
+        let editor = if std::io::stdin().is_terminal() {
+            rustyline::DefaultEditor::new().ok()
+        } else {
+            None
+        };
         LineReader { editor }
     }
 
@@ -288,10 +302,12 @@ impl LineReader {
     fn prompt(interpreter: &mut Interpreter, first_line: bool) -> String {
         let name = if first_line { "_PROMPT" } else { "_PROMPT2" };
         match interpreter.lua.get_global(name) {
-            value @ (Value::Str(_) | Value::Int(_) | Value::Float(_)) => match interpreter.lua.to_display_string(value) {
-                Ok(s) => String::from_utf8_lossy(interpreter.lua.str_bytes(s)).into_owned(),
-                Err(_) => String::new(),
-            },
+            value @ (Value::Str(_) | Value::Int(_) | Value::Float(_)) => {
+                match interpreter.lua.to_display_string(value) {
+                    Ok(s) => String::from_utf8_lossy(interpreter.lua.str_bytes(s)).into_owned(),
+                    Err(_) => String::new(),
+                }
+            }
             _ => if first_line { PROMPT } else { PROMPT2 }.to_string(),
         }
     }
@@ -391,7 +407,9 @@ fn print_usage(progname: &str, bad_option: &str) {
 
 /// Everything lua.c's `pmain` does, run inside a native frame so that tracebacks end as PUC's.
 fn pmain(lua: &mut Lua) -> Result<usize, LuaError> {
-    let Value::Table(argv_table) = lua.native_upvalue(1) else { return Ok(0) };
+    let Value::Table(argv_table) = lua.native_upvalue(1) else {
+        return Ok(0);
+    };
     let n = lua.heap.table(argv_table).length();
     let mut argv = Vec::new();
     for i in 1..=n {
@@ -399,8 +417,15 @@ fn pmain(lua: &mut Lua) -> Result<usize, LuaError> {
             argv.push(String::from_utf8_lossy(lua.str_bytes(s)).into_owned());
         }
     }
-    let progname = argv.first().cloned().filter(|p| !p.is_empty()).unwrap_or_else(|| "lua".to_string());
-    let mut interpreter = Interpreter { lua, progname: Some(progname) };
+    let progname = argv
+        .first()
+        .cloned()
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| "lua".to_string());
+    let mut interpreter = Interpreter {
+        lua,
+        progname: Some(progname),
+    };
     let ok = run_pmain(&mut interpreter, &argv);
     interpreter.lua.push(Value::Bool(ok));
     Ok(1)
@@ -423,7 +448,11 @@ fn run_pmain(interpreter: &mut Interpreter, argv: &[String]) -> bool {
     if let Value::Table(t) = table {
         for (i, arg) in argv.iter().enumerate() {
             let value = interpreter.lua.string(arg.as_bytes());
-            interpreter.lua.heap.table_mut(t).set(Value::Int(i as i64 - script_index as i64), value);
+            interpreter
+                .lua
+                .heap
+                .table_mut(t)
+                .set(Value::Int(i as i64 - script_index as i64), value);
         }
     }
     interpreter.lua.set_global("arg", table);
@@ -488,7 +517,10 @@ fn main() -> ExitCode {
         Ok(_) => ExitCode::FAILURE,
         Err(error) => {
             if error.kind != ErrorKind::Interrupted {
-                let interpreter = Interpreter { lua: &mut lua, progname: Some(progname) };
+                let interpreter = Interpreter {
+                    lua: &mut lua,
+                    progname: Some(progname),
+                };
                 interpreter.report(&error);
             }
             ExitCode::FAILURE

@@ -221,10 +221,8 @@ fn print_code(out: &mut String, f: &Proto, child_ids: &[usize]) {
                     }
                 }
             }
-            OpCode::GetTable | OpCode::SelfOp => {
-                if is_k(c) {
-                    let _ = write!(out, "\t; {}", constant_text(f, index_k(c) as usize));
-                }
+            OpCode::GetTable | OpCode::SelfOp if is_k(c) => {
+                let _ = write!(out, "\t; {}", constant_text(f, index_k(c) as usize));
             }
             OpCode::SetTable
             | OpCode::Add
@@ -241,17 +239,17 @@ fn print_code(out: &mut String, f: &Proto, child_ids: &[usize]) {
             | OpCode::Shr
             | OpCode::Eq
             | OpCode::Lt
-            | OpCode::Le => {
-                if is_k(b) || is_k(c) {
-                    let side = |x: u32| {
-                        if is_k(x) {
-                            constant_text(f, index_k(x) as usize)
-                        } else {
-                            "-".to_string()
-                        }
-                    };
-                    let _ = write!(out, "\t; {} {}", side(b), side(c));
-                }
+            | OpCode::Le
+                if is_k(b) || is_k(c) =>
+            {
+                let side = |x: u32| {
+                    if is_k(x) {
+                        constant_text(f, index_k(x) as usize)
+                    } else {
+                        "-".to_string()
+                    }
+                };
+                let _ = write!(out, "\t; {} {}", side(b), side(c));
             }
             OpCode::Jmp | OpCode::ForLoop | OpCode::ForPrep | OpCode::TForLoop => {
                 let _ = write!(out, "\t; to {}", sbx as i64 + pc as i64 + 2);

@@ -41,7 +41,11 @@ pub struct CallInfo {
 
 impl CallInfo {
     pub fn of(proto: &crate::bytecode::Proto) -> CallInfo {
-        CallInfo { n_params: proto.num_params, is_vararg: proto.is_vararg, frame_size: proto.max_stack_size }
+        CallInfo {
+            n_params: proto.num_params,
+            is_vararg: proto.is_vararg,
+            frame_size: proto.max_stack_size,
+        }
     }
 }
 

@@ -435,20 +435,17 @@ fn sethook(lua: &mut Lua) -> Result<usize, LuaError> {
     Ok(0)
 }
 
-/// `debug.gethook()`: the hook, mask and count last set; `nil, "", 0` without a hook.
+/// `debug.gethook()`: the hook, mask and count last set.
 fn gethook(lua: &mut Lua) -> Result<usize, LuaError> {
-    let (hook, mask, count) = match lua.recorded_hook() {
-        Some((hook, mask, count)) => (
-            hook,
-            mask,
-            if count.is_nil() { Value::Int(0) } else { count },
-        ),
-        None => (Value::Nil, lua.string(b""), Value::Int(0)),
-    };
-    lua.push(hook);
-    lua.push(mask);
-    lua.push(count);
-    Ok(3)
+    match lua.recorded_hook() {
+        Some((hook, mask, count)) => {
+            lua.push(hook);
+            lua.push(mask);
+            lua.push(if count.is_nil() { Value::Int(0) } else { count });
+            Ok(3)
+        }
+        None => Ok(0),
+    }
 }
 
 impl Lua {

@@ -154,7 +154,11 @@ impl Lua {
                     // Not a function: try its `__call`, which receives it as first argument.
                     let handler = self.metamethod(callee, super::TagMethod::Call);
                     if !matches!(handler, Value::LuaFn(_) | Value::NativeFn(_)) {
-                        return Err(self.type_error(callee, super::ops::Origin::Stack(func), "call"));
+                        return Err(self.type_error(
+                            callee,
+                            super::ops::Origin::Stack(func),
+                            "call",
+                        ));
                     }
                     self.ensure_stack(1)?;
                     self.stack.copy_within(func..self.top, func + 1);

@@ -47,6 +47,13 @@ pub fn to_integer(value: Value, strings: &crate::object::StringTable) -> Option<
     }
 }
 
+fn number_to_f64(number: Number) -> f64 {
+    match number {
+        Number::Int(i) => i as f64,
+        Number::Float(f) => f,
+    }
+}
+
 fn number_value(number: Number) -> Value {
     match number {
         Number::Int(i) => Value::Int(i),
@@ -153,11 +160,22 @@ impl Lua {
             };
             return Ok(arith::arith(op, Number::Int(x), Number::Int(y)).map(number_value));
         }
-        let (Some(x), Some(y)) = (
-            to_number(a, &self.heap.strings),
-            to_number(b, &self.heap.strings),
-        ) else {
-            return Ok(None);
+        // Integer arithmetic needs two integers; anything converted (a numeric string) makes
+        // the operation a float one, as `luaV_tonumber_` converts to `lua_Number` in 5.3.
+        let (x, y) = match (a, b) {
+            (Value::Int(x), Value::Int(y)) => (Number::Int(x), Number::Int(y)),
+            _ => {
+                let (Some(x), Some(y)) = (
+                    to_number(a, &self.heap.strings),
+                    to_number(b, &self.heap.strings),
+                ) else {
+                    return Ok(None);
+                };
+                (
+                    Number::Float(number_to_f64(x)),
+                    Number::Float(number_to_f64(y)),
+                )
+            }
         };
         if let (Number::Int(_), Number::Int(0)) = (x, y) {
             match op {

@@ -1,0 +1,18 @@
+-- math.random's argument checks. Only degenerate intervals are printed: values drawn from
+-- the C library's generator would depend on everything else using it in the process.
+print(math.random(1, 1), math.random(5, 5), math.random(-3, -3))
+print(math.random(math.maxinteger, math.maxinteger), math.random(math.mininteger, math.mininteger))
+print(math.type(math.random(1, 1)), math.type(math.random(10)), math.type(math.random()))
+local r = math.random()
+print(r >= 0 and r < 1)
+local n = math.random(6)
+print(n >= 1 and n <= 6)
+print(pcall(math.random, 0))
+print(pcall(math.random, 2, 1))
+print(pcall(math.random, math.mininteger, math.maxinteger))
+print(pcall(math.random, -1, math.maxinteger))
+print(pcall(math.random, 1, 2, 3))
+print(pcall(math.random, 1.5))
+print(pcall(math.random, "x", 2))
+print(pcall(math.randomseed))
+print(select("#", math.randomseed(7)))

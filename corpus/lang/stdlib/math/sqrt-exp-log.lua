@@ -1,0 +1,11 @@
+-- sqrt, exp and log (with the exact base-2 and base-10 cases) as C computes them.
+print(math.sqrt(16), math.sqrt(2), math.sqrt(0), math.sqrt(-0.0), math.sqrt(1/0))
+print(math.sqrt(-1) ~= math.sqrt(-1))
+print(math.exp(0), math.exp(1), math.exp(-1), math.exp(710), math.exp(-1000))
+print(math.log(1), math.log(math.exp(2)), math.log(0), math.log(1/0))
+print(math.log(-1) ~= math.log(-1))
+print(math.log(8, 2), math.log(1024, 2), math.log(2^60, 2), math.log(3, 2))
+print(math.log(100, 10), math.log(1000, 10), math.log(1e15, 10), math.log(2, 10))
+print(math.log(27, 3), math.log(125, 5), math.log(10, 1), math.log(0, 0) ~= math.log(0, 0))
+print(math.log(8, 2.0), math.log(8, "2"), math.log("100", 10))
+print(pcall(math.log), pcall(math.log, 1, {}))

@@ -1,0 +1,10 @@
+-- Trigonometric functions, in radians, with atan's optional second argument.
+print(math.sin(0), math.sin(1), math.sin(-math.pi / 2), math.sin(math.pi))
+print(math.cos(0), math.cos(1), math.cos(math.pi))
+print(math.tan(0), math.tan(1), math.tan(-1))
+print(math.asin(0.5), math.asin(1), math.acos(0.5), math.acos(-1))
+print(math.asin(2) ~= math.asin(2), math.acos(-2) ~= math.acos(-2))
+print(math.atan(1), math.atan(1, 1), math.atan(1, -1), math.atan(-1, -1))
+print(math.atan(0, -1), math.atan(-0.0, -1), math.atan(1, 0), math.atan(0, 0))
+print(math.atan(1/0), math.atan(1, 1/0), math.atan(3, nil))
+print(math.sin("0"), pcall(math.cos, "a"))

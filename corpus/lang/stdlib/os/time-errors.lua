@@ -1,0 +1,12 @@
+-- Errors of os.time: missing, non-integer and out-of-range fields.
+print(pcall(os.time, {}))
+print(pcall(os.time, {year = 2000}))
+print(pcall(os.time, {year = 2000, month = 1}))
+print(pcall(os.time, {year = 2000, month = 1, day = "x"}))
+print(pcall(os.time, {year = 2000, month = 1.5, day = 1}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, hour = {}}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, min = 2^31}))
+print(pcall(os.time, {year = -2^31, month = 1, day = 1}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, sec = 2^30}))
+print(pcall(os.time, 5))
+print(pcall(os.time, "x"))

@@ -1,0 +1,10 @@
+-- table.concat joins strings and numbers, floats in %.14g with ".0" where integral.
+print(table.concat({1, 2, 3}))
+print(table.concat({1, 2.5, "x", -0.0, 1e100, 2^53, 3.0}, " "))
+print(table.concat({"a", "b", "c"}, ", ", 2))
+print(table.concat({"a", "b", "c"}, ", ", 2, 3))
+print(table.concat({"a", "b", "c"}, ", ", 3, 2) == "")
+print(table.concat({}, "sep") == "")
+print(table.concat({"only"}, "sep"))
+print(table.concat({"a", "b"}, 0))
+print(table.concat({[5] = "five", [6] = "six"}, "+", 5, 6))

@@ -1,0 +1,12 @@
+-- Errors of table.insert: argument count, position range and types.
+print(pcall(table.insert, {1, 2, 3}))
+print(pcall(table.insert, {1, 2, 3}, 1, 2, 3))
+print(pcall(table.insert, {1, 2, 3}, 0, "x"))
+print(pcall(table.insert, {1, 2, 3}, 5, "x"))
+print(pcall(table.insert, {1, 2, 3}, -1, "x"))
+print(pcall(table.insert, {}, "one", "x"))
+print(pcall(table.insert, {}, 1.5, "x"))
+print(pcall(table.insert, nil, "x"))
+print(pcall(table.insert, "str", "x"))
+local ok, err = pcall(function() table.insert({}, 2, "x") end)
+print(ok, err)

@@ -1,0 +1,10 @@
+-- utf8.len returns nil and the position of the first invalid byte.
+print(utf8.len("abc\xFFdef"))
+print(utf8.len("\xE4\xB8"))
+print(utf8.len("\xC0\x80"))
+print(utf8.len("\xE0\x80\x80"))
+print(utf8.len("\xF4\x90\x80\x80"))
+print(utf8.len("\xF8\x88\x80\x80\x80"))
+print(utf8.len("\x80abc"))
+print(utf8.len("ab\xED\xA0\x80"))
+print(utf8.len("a\0b"))
