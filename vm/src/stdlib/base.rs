@@ -243,7 +243,8 @@ fn setmetatable(lua: &mut Lua) -> Result<usize, LuaError> {
     let metatable = lua.arg(2);
     let table = lua.check_table(1)?;
     let metatable = match metatable {
-        Value::Nil => None,
+        // An absent argument is not nil here (`lua_type` gives `LUA_TNONE`).
+        Value::Nil if lua.arg_count() >= 2 => None,
         Value::Table(t) => Some(t),
         _ => return Err(lua.arg_error(2, b"nil or table expected")),
     };
@@ -369,31 +370,62 @@ fn load(lua: &mut Lua) -> Result<usize, LuaError> {
     let has_env = lua.arg_count() >= 4;
     let env = lua.arg(4);
     let (source, default_name): (Vec<u8>, Vec<u8>) = match chunk {
-        Value::Str(s) => {
+        Value::Str(_) | Value::Int(_) | Value::Float(_) => {
+            let s = lua.check_string(1)?;
             let source = lua.str_bytes(s).to_vec();
             (source.clone(), source)
         }
-        Value::LuaFn(_) | Value::NativeFn(_) => {
-            let mut source = Vec::new();
-            loop {
-                let piece = lua.call(chunk, &[])?;
-                match piece.first().copied().unwrap_or_default() {
-                    Value::Nil => break,
-                    Value::Str(s) if lua.str_bytes(s).is_empty() => break,
-                    Value::Str(s) => source.extend_from_slice(lua.str_bytes(s)),
-                    _ => {
-                        let message = lua.string(b"reader function must return a string");
-                        return returns(lua, &[Value::Nil, message]);
-                    }
-                }
+        _ => {
+            let name = lua.opt_string(2, b"=(load)")?;
+            if !matches!(chunk, Value::LuaFn(_) | Value::NativeFn(_)) {
+                return Err(lua.arg_type_error(1, "function"));
             }
-            (source, b"=(load)".to_vec())
+            match read_pieces(lua, chunk) {
+                Ok(source) => (source, lua.str_bytes(name).to_vec()),
+                Err(error) => return returns(lua, &[Value::Nil, error.value]),
+            }
         }
-        _ => return Err(lua.arg_type_error(1, "string")),
     };
-    let name = lua.opt_string(2, &default_name)?;
-    let name = lua.str_bytes(name).to_vec();
+    let name = match chunk {
+        Value::Str(_) | Value::Int(_) | Value::Float(_) => {
+            let name = lua.opt_string(2, &default_name)?;
+            lua.str_bytes(name).to_vec()
+        }
+        _ => default_name,
+    };
     load_results(lua, &source, &name, mode, has_env.then_some(env))
+}
+
+/// Calls a `load` reader until it returns nil or an empty string (`generic_reader`). The calls
+/// are protected, as the parser's are in PUC, keeping the active message handler.
+fn read_pieces(lua: &mut Lua, reader: Value) -> Result<Vec<u8>, LuaError> {
+    let mut source = Vec::new();
+    let handler = lua.current_error_handler();
+    loop {
+        let func = lua.top;
+        lua.push(reader);
+        lua.pcall_at(func, 1, handler)?;
+        let piece = lua.stack_value(func);
+        lua.top = func;
+        match piece {
+            Value::Nil => break,
+            Value::Str(s) if lua.str_bytes(s).is_empty() => break,
+            Value::Str(s) => source.extend_from_slice(lua.str_bytes(s)),
+            Value::Int(_) | Value::Float(_) => {
+                let s = lua.to_display_string(piece)?;
+                if lua.str_bytes(s).is_empty() {
+                    break;
+                }
+                source.extend_from_slice(lua.str_bytes(s));
+            }
+            _ => {
+                // `luaL_error` inside the protected parser: caught, after the handler.
+                let message = lua.error(b"reader function must return a string");
+                return Err(message);
+            }
+        }
+    }
+    Ok(source)
 }
 
 fn load_results(

@@ -218,7 +218,8 @@ impl Lua {
             OpCode::Le => TagMethod::Le,
             _ => return None,
         };
-        Some(("metamethod", event.name().as_bytes()[2..].to_vec()))
+        // 5.3 names the event with its underscores (`metamethod '__add'`); 5.4 drops them.
+        Some(("metamethod", event.name().as_bytes().to_vec()))
     }
 
     /// The global name of a function, searched in `package.loaded` as `pushglobalfuncname`

@@ -439,6 +439,11 @@ impl Lua {
         registry
     }
 
+    /// The message handler of the innermost `xpcall` running, if any.
+    pub fn current_error_handler(&self) -> Option<Value> {
+        self.error_handler
+    }
+
     /// Records the arguments of `debug.sethook`.
     pub fn set_recorded_hook(&mut self, hook: Option<(Value, Value, Value)>) {
         self.hook = hook;

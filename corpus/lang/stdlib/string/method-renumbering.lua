@@ -1,0 +1,10 @@
+-- Argument errors in method calls count from the receiver, or blame the bad self.
+print(pcall(function() return ("x"):rep({}) end))
+print(pcall(function() return ("x"):sub() end))
+print(pcall(function() return ("x"):find({}) end))
+print(pcall(function() return ("x"):format() end))
+print(pcall(function() return ("%d"):format("x") end))
+print(pcall(function() local t = {rep = string.rep}; return t:rep(2) end))
+print(pcall(function() local t = {byte = string.byte}; return t:byte() end))
+print(pcall(function() return string.rep({}, 2) end))
+print(pcall(function() local s = string; return s.sub() end))

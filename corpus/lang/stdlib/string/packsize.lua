@@ -1,0 +1,10 @@
+-- string.packsize: sizes with alignment; variable-length options are refused.
+print(string.packsize(""), string.packsize("b"), string.packsize("h"), string.packsize("i"), string.packsize("j"))
+print(string.packsize("i3"), string.packsize("i16"), string.packsize("c100"), string.packsize("d f n"))
+print(string.packsize("!8 b d"), string.packsize("!4 b d"), string.packsize("b d"), string.packsize("!8 b Xd"))
+print(string.packsize("x x  x"), string.packsize("<>=!"), string.packsize("i4i8!8i4Xi8d"))
+print(pcall(string.packsize, "s"))
+print(pcall(string.packsize, "z"))
+print(pcall(string.packsize, "c2147483647c2"))
+print(pcall(string.packsize, "c1073741824c1073741824"))
+print(pcall(string.packsize))

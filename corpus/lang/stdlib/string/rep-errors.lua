@@ -1,0 +1,11 @@
+-- A result of 2^31 bytes or more is refused before anything is built.
+print(pcall(string.rep, "x", 2^31))
+print(pcall(string.rep, "xx", 2^30 + 1))
+print(pcall(string.rep, "x", 2^40, "y"))
+print(pcall(string.rep, "", 2^62, "y"))
+print(pcall(string.rep, "x", 9223372036854775807))
+print(pcall(string.rep))
+print(pcall(string.rep, "x"))
+print(pcall(string.rep, "x", 1.5))
+print(pcall(string.rep, "x", 2, {}))
+print(pcall(function() return ("x"):rep({}) end))
