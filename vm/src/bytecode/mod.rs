@@ -7,12 +7,15 @@
 mod disasm;
 mod dump;
 mod opcode;
+mod undump;
+pub mod verify;
 
 use std::rc::Rc;
 
 pub use disasm::disassemble;
 pub use dump::dump;
 pub use opcode::{OpArg, OpCode, OpMode};
+pub use undump::{undump, UndumpError};
 
 /// The first bytes of a binary chunk (`LUA_SIGNATURE`, lua.h).
 pub const SIGNATURE: &[u8] = b"\x1bLua";

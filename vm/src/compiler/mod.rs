@@ -134,11 +134,7 @@ pub fn compile_with(
         return Err(SyntaxError::new(message.into_bytes()));
     }
     if is_binary {
-        // Binary chunks come with string.dump (the standard-library issue); until then they are
-        // rejected with the message lundump.c gives a chunk it cannot read.
-        let mut message = chunk_id(chunk_name);
-        message.extend_from_slice(b": bad binary format (precompiled chunks not supported)");
-        return Err(SyntaxError::new(message));
+        return crate::bytecode::undump(source, chunk_name).map_err(SyntaxError::new);
     }
     parser::parse_main(source, chunk_name, options.c_levels_in_use).map_err(|error| *error)
 }

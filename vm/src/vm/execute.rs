@@ -564,7 +564,12 @@ impl Lua {
                                 stack[ra + 3] = Value::Float(index);
                             }
                         }
-                        _ => unreachable!("FORPREP leaves numbers of one subtype"),
+                        // Only bytecode not made by the compiler reaches a loop not prepared by
+                        // FORPREP; it gets an error rather than a guess.
+                        _ => {
+                            save_pc!();
+                            return Err(self.runtime_error(b"'for' loop not prepared"));
+                        }
                     },
                     // R(A)-=R(A+2); pc+=sBx
                     FORPREP => {
@@ -609,7 +614,8 @@ impl Lua {
                             pc += 1;
                         }
                         let Value::Table(t) = stack[ra] else {
-                            unreachable!("SETLIST on a table")
+                            save_pc!();
+                            return Err(self.runtime_error(b"SETLIST on a non-table"));
                         };
                         let first = (c - 1) * FIELDS_PER_FLUSH as usize + 1;
                         let table = self.heap.table_mut(t);
@@ -646,7 +652,9 @@ impl Lua {
                             };
                         }
                     }
-                    _ => unreachable!("EXTRAARG is never executed"),
+                    // EXTRAARG is consumed by the instruction before it; the verifier keeps jumps
+                    // from landing on one, and executing one does nothing.
+                    _ => {}
                 }
             }
         }
