@@ -1,9 +1,11 @@
 //! Benchmarks against the reference in the same process run, reported as time ratios.
 //!
-//! Only the front end exists so far: `conform bench --front-end` compiles each official suite
-//! file with ferrolua's `compile_with` and with PUC's `luaL_loadbufferx` (through mlua), timing
-//! the compilation alone. Reading the file, dropping the result and collecting garbage happen
-//! outside the timed part.
+//! `conform bench --front-end` compiles each official suite file with ferrolua's
+//! `compile_with` and with PUC's `luaL_loadbufferx` (through mlua), timing the compilation
+//! alone. Reading the file, dropping the result and collecting garbage happen outside the timed
+//! part. `conform bench` runs whole programs ([`programs`]).
+
+pub mod programs;
 
 use std::fs;
 use std::hint::black_box;
@@ -100,7 +102,7 @@ impl FrontEndBench {
 }
 
 /// A duration in seconds, never zero, so that ratios and logarithms stay finite.
-fn seconds(duration: Duration) -> f64 {
+pub(crate) fn seconds(duration: Duration) -> f64 {
     duration.as_secs_f64().max(1e-9)
 }
 
@@ -166,7 +168,7 @@ pub fn front_end(
     Ok(FrontEndBench { iterations, files })
 }
 
-fn median(times: &mut [Duration]) -> Duration {
+pub(crate) fn median(times: &mut [Duration]) -> Duration {
     times.sort_unstable();
     times[times.len() / 2]
 }
@@ -224,6 +226,6 @@ pub fn machine() -> String {
 }
 
 /// An mlua error as an I/O error; mlua's errors are not `Send`, so only their text is kept.
-fn lua_error(error: mlua::Error) -> io::Error {
+pub(crate) fn lua_error(error: mlua::Error) -> io::Error {
     io::Error::other(error.to_string())
 }

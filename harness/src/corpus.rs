@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::engine::{Engine, FerroluaEngine, ReferenceEngine};
+use crate::engine::{panic_message, Engine, FerroluaEngine, ReferenceEngine};
 use crate::show::quoted;
 
 /// Where a case comes from, which decides what counts as agreement.
@@ -26,6 +26,8 @@ pub enum CaseKind {
     Syntax,
     /// An official suite file: ferrolua must accept it, and the engines must agree.
     Suite,
+    /// A `corpus/lang/` file: run in both engines, observations compared (see [`crate::lang`]).
+    Lang,
 }
 
 /// One file to compile.
@@ -33,7 +35,8 @@ pub enum CaseKind {
 pub struct Case {
     /// Where the case comes from.
     pub kind: CaseKind,
-    /// The name reports use: `syntax/goto/undefined.lua` or `suite/all.lua`.
+    /// The name reports use: `syntax/goto/undefined.lua`, `lang/ops/eq-basic.lua` or
+    /// `suite/all.lua`.
     pub name: String,
     /// The file.
     pub path: PathBuf,
@@ -54,10 +57,21 @@ impl Case {
 /// Every `*.lua` file under `corpus_dir/syntax/`, in name order, named relative to `corpus_dir`.
 /// A missing `syntax/` folder is an empty corpus.
 pub fn syntax_cases(corpus_dir: &Path) -> io::Result<Vec<Case>> {
+    cases_under(corpus_dir, "syntax", CaseKind::Syntax)
+}
+
+/// Every `*.lua` file under `corpus_dir/lang/`, in name order, named relative to `corpus_dir`
+/// (`lang/ops/eq-basic.lua`, chunk name `@lang/ops/eq-basic.lua`). A missing `lang/` folder is
+/// an empty corpus.
+pub fn lang_cases(corpus_dir: &Path) -> io::Result<Vec<Case>> {
+    cases_under(corpus_dir, "lang", CaseKind::Lang)
+}
+
+fn cases_under(corpus_dir: &Path, folder: &str, kind: CaseKind) -> io::Result<Vec<Case>> {
     let mut files = Vec::new();
-    let syntax_dir = corpus_dir.join("syntax");
-    if syntax_dir.is_dir() {
-        collect_lua_files(&syntax_dir, true, &mut files)?;
+    let dir = corpus_dir.join(folder);
+    if dir.is_dir() {
+        collect_lua_files(&dir, true, &mut files)?;
     }
     let mut cases = files
         .into_iter()
@@ -71,7 +85,7 @@ pub fn syntax_cases(corpus_dir: &Path) -> io::Result<Vec<Case>> {
                 .collect::<Vec<_>>()
                 .join("/");
             Case {
-                kind: CaseKind::Syntax,
+                kind,
                 chunk_name: format!("@{name}").into_bytes(),
                 name,
                 path,
@@ -235,16 +249,6 @@ pub fn verdict_of_result(result: Result<Vec<u8>, Vec<u8>>) -> Verdict {
     }
 }
 
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(message) = payload.downcast_ref::<&str>() {
-        message.to_string()
-    } else if let Some(message) = payload.downcast_ref::<String>() {
-        message.clone()
-    } else {
-        "a panic without a message".to_string()
-    }
-}
-
 /// Checks one case.
 pub fn check_case(
     reference: &mut ReferenceEngine,
@@ -321,7 +325,7 @@ impl std::fmt::Display for Summary {
 
 /// A progress counter on stderr, silent for runs shorter than [`Progress::QUIET_FOR`]: then a
 /// self-rewriting line on a terminal, else a line at every tenth of the cases.
-struct Progress {
+pub(crate) struct Progress {
     total: usize,
     done: AtomicUsize,
     enabled: bool,
@@ -334,7 +338,7 @@ impl Progress {
     /// How long a run goes before it starts reporting progress.
     const QUIET_FOR: Duration = Duration::from_secs(2);
 
-    fn new(total: usize, enabled: bool) -> Progress {
+    pub(crate) fn new(total: usize, enabled: bool) -> Progress {
         Progress {
             total,
             done: AtomicUsize::new(0),
@@ -345,7 +349,7 @@ impl Progress {
         }
     }
 
-    fn tick(&self) {
+    pub(crate) fn tick(&self) {
         let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
         if !self.enabled || self.started.elapsed() < Progress::QUIET_FOR {
             return;
@@ -371,7 +375,7 @@ impl Progress {
         }
     }
 
-    fn finish(&self) {
+    pub(crate) fn finish(&self) {
         let shown = self
             .last_shown
             .lock()

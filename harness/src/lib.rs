@@ -9,7 +9,9 @@
 pub mod bench;
 pub mod corpus;
 pub mod engine;
+pub mod expectations;
 pub mod json;
+pub mod lang;
 pub mod paths;
 pub mod report;
 pub mod show;

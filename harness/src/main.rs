@@ -1,15 +1,20 @@
 //! `conform`: the command-line front end of the conformance harness.
 //!
-//! `conform corpus` checks syntax conformance, `conform bench --front-end` times the compiler
-//! against PUC Lua's, and `conform report` runs everything and writes `reports/latest/`.
+//! `conform corpus` checks syntax conformance, `conform lang` runs the language corpus in both
+//! engines, `conform bench` times programs (and `--front-end` the compiler) against PUC Lua's,
+//! and `conform report` runs everything and writes `reports/latest/`.
 
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use ferrolua_harness::bench::programs::{self, ProgramBench};
 use ferrolua_harness::bench::{self, FrontEndBench};
 use ferrolua_harness::corpus::{self, CaseKind, Outcome, Summary};
+use ferrolua_harness::expectations::Expectations;
+use ferrolua_harness::lang::{self, Judgement, LangRun};
 use ferrolua_harness::paths;
 use ferrolua_harness::report::Report;
 
@@ -29,17 +34,51 @@ enum Command {
         #[command(flatten)]
         inputs: Inputs,
     },
-    /// Times ferrolua against the reference on the official suite.
+    /// Runs corpus/lang/**/*.lua in both engines and compares status, output, results, error
+    /// message and traceback; exits with 1 on any result the expectations file does not
+    /// predict.
+    Lang {
+        /// Only the cases whose name (lang/<path>) contains this text.
+        filter: Option<String>,
+        /// The case corpus, whose lang/ folder is run [default: corpus/ in the workspace].
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+        /// The known failures [default: <corpus>/lang/expectations.toml].
+        #[arg(long)]
+        expectations: Option<PathBuf>,
+        /// Shows a unified diff of each differing field under each failing case.
+        #[arg(long)]
+        diff: bool,
+        /// Leaves out the PASS lines: only the other cases and the summary.
+        #[arg(long)]
+        failures_only: bool,
+        /// Rewrites the expectations file from this run: drops passing cases, adds failing
+        /// ones with an inferred reason, keeps the reasons of the rest.
+        #[arg(long)]
+        update_expectations: bool,
+    },
+    /// Times ferrolua against the reference: whole programs of corpus/bench/ by default, the
+    /// compiler on the official suite with --front-end.
     Bench {
         /// Times the front end: compiling each suite file, nothing else.
         #[arg(long)]
         front_end: bool,
-        /// Timed compilations per file and engine.
+        /// Timed compilations per file and engine (--front-end).
         #[arg(long, default_value_t = 20)]
         iterations: u32,
-        /// The official suite's folder [default: $LUA53_TESTS, else ../shared/lua53-tests].
+        /// The official suite's folder (--front-end) [default: $LUA53_TESTS, else
+        /// ../shared/lua53-tests].
         #[arg(long)]
         suite: Option<PathBuf>,
+        /// Timed runs per program and engine; the median is reported.
+        #[arg(long, default_value_t = 3)]
+        runs: u32,
+        /// The case corpus, whose bench/ folder holds the programs [default: corpus/ in the
+        /// workspace].
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+        /// Only the programs whose file name contains this text.
+        filter: Option<String>,
     },
     /// Runs every check that exists and writes report.md and report.json.
     Report {
@@ -51,12 +90,16 @@ enum Command {
         /// Timed compilations per file and engine in the front-end benchmark.
         #[arg(long, default_value_t = 20)]
         iterations: u32,
+        /// Timed runs per program and engine in the program benchmark.
+        #[arg(long, default_value_t = 3)]
+        runs: u32,
     },
 }
 
 #[derive(Debug, clap::Args)]
 struct Inputs {
-    /// The case corpus; its syntax/ folder is checked [default: corpus/ in the workspace].
+    /// The case corpus; its syntax/, lang/ and bench/ folders are used [default: corpus/ in the
+    /// workspace].
     #[arg(long)]
     corpus: Option<PathBuf>,
     /// The official suite's folder [default: $LUA53_TESTS, else ../shared/lua53-tests].
@@ -78,25 +121,47 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Corpus { inputs } => run_corpus(&inputs),
+        Command::Lang {
+            filter,
+            corpus,
+            expectations,
+            diff,
+            failures_only,
+            update_expectations,
+        } => {
+            let corpus_dir = corpus.unwrap_or_else(paths::corpus_dir);
+            let expectations =
+                expectations.unwrap_or_else(|| Expectations::default_path(&corpus_dir));
+            let options = LangOptions {
+                filter,
+                diff,
+                failures_only,
+                update_expectations,
+            };
+            run_lang(&corpus_dir, &expectations, &options)
+        }
         Command::Bench {
             front_end,
             iterations,
             suite,
+            runs,
+            corpus,
+            filter,
         } => {
             if front_end {
-                run_bench(&suite.unwrap_or_else(paths::suite_dir), iterations)
+                run_front_end_bench(&suite.unwrap_or_else(paths::suite_dir), iterations)
                     .map(|_| ExitCode::SUCCESS)
             } else {
-                Err(io::Error::other(
-                    "say what to benchmark: --front-end is the only benchmark so far",
-                ))
+                let corpus_dir = corpus.unwrap_or_else(paths::corpus_dir);
+                run_program_bench(&corpus_dir, runs, filter.as_deref()).map(|_| ExitCode::SUCCESS)
             }
         }
         Command::Report {
             inputs,
             out,
             iterations,
-        } => run_report(&inputs, &out, iterations),
+            runs,
+        } => run_report(&inputs, &out, iterations, runs),
     };
     result.unwrap_or_else(|error| {
         eprintln!("conform: {error}");
@@ -136,10 +201,88 @@ fn print_summaries(outcomes: &[Outcome]) {
     println!("{}", Summary::of(outcomes, None));
 }
 
-fn run_bench(suite_dir: &Path, iterations: u32) -> io::Result<FrontEndBench> {
+#[derive(Debug)]
+struct LangOptions {
+    filter: Option<String>,
+    diff: bool,
+    failures_only: bool,
+    update_expectations: bool,
+}
+
+/// Runs the language corpus (the cases matching the filter) and judges it.
+fn lang_run(
+    corpus_dir: &Path,
+    expectations_path: &Path,
+    filter: Option<&str>,
+) -> io::Result<(LangRun, Expectations)> {
+    let all_cases = corpus::lang_cases(corpus_dir)?;
+    let expectations = Expectations::load(expectations_path)?;
+    let cases = all_cases
+        .iter()
+        .filter(|case| filter.is_none_or(|filter| case.name.contains(filter)))
+        .cloned()
+        .collect::<Vec<_>>();
+    let outcomes = lang::run_all(&cases, true)?;
+    Ok((
+        LangRun::new(outcomes, &expectations, &all_cases),
+        expectations,
+    ))
+}
+
+fn run_lang(
+    corpus_dir: &Path,
+    expectations_path: &Path,
+    options: &LangOptions,
+) -> io::Result<ExitCode> {
+    let (run, expectations) = lang_run(corpus_dir, expectations_path, options.filter.as_deref())?;
+    for (outcome, judgement) in run.outcomes.iter().zip(&run.judgements) {
+        if !(options.failures_only && matches!(judgement, Judgement::Pass)) {
+            println!("{}", judgement.line(outcome));
+        }
+        if options.diff && !outcome.passes() {
+            for line in outcome.diff().lines() {
+                println!("    {line}");
+            }
+        }
+    }
+    for entry in &run.stale_entries {
+        println!(
+            "STALE {entry}: listed in {} but no such case exists; remove the entry",
+            expectations_path.display()
+        );
+    }
+    println!("corpus/lang: {}", run.summary());
+    if options.update_expectations {
+        let updated =
+            lang::updated_expectations(&run.outcomes, &expectations, options.filter.is_some());
+        let mut updated = updated;
+        for entry in &run.stale_entries {
+            updated.entries.remove(entry);
+        }
+        fs::write(expectations_path, updated.render())?;
+        println!(
+            "wrote {} ({} entries, {} before)",
+            expectations_path.display(),
+            updated.entries.len(),
+            expectations.entries.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    Ok(if run.as_expected() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn warn_if_debug_build() {
     if bench::build_profile() == "debug" {
         eprintln!("conform: warning: this is a debug build; for meaningful timings use `cargo run --release`");
     }
+}
+
+fn run_front_end_bench(suite_dir: &Path, iterations: u32) -> io::Result<FrontEndBench> {
+    warn_if_debug_build();
     println!("machine: {}", bench::machine());
     println!("front end, median of {iterations} compilations per file and engine:");
     let bench = bench::front_end(suite_dir, iterations, |timing| {
@@ -155,11 +298,37 @@ fn run_bench(suite_dir: &Path, iterations: u32) -> io::Result<FrontEndBench> {
     Ok(bench)
 }
 
-fn run_report(inputs: &Inputs, out: &Path, iterations: u32) -> io::Result<ExitCode> {
+fn run_program_bench(
+    corpus_dir: &Path,
+    runs: u32,
+    filter: Option<&str>,
+) -> io::Result<ProgramBench> {
+    warn_if_debug_build();
+    println!("machine: {}", bench::machine());
+    println!("programs of corpus/bench, median of {runs} runs per program and engine (compilation not timed):");
+    let bench = programs::run(&corpus_dir.join("bench"), runs, filter, |timing| {
+        println!("{}", programs::program_line(timing))
+    })?;
+    println!("{}", bench.count_line());
+    println!("{}", bench.summary_line());
+    Ok(bench)
+}
+
+fn run_report(inputs: &Inputs, out: &Path, iterations: u32, runs: u32) -> io::Result<ExitCode> {
     let outcomes = check(inputs)?;
     print_summaries(&outcomes);
-    let bench = run_bench(&inputs.suite_dir(), iterations)?;
-    let report = Report::new(outcomes, Some(bench), &paths::workspace_root());
+    let corpus_dir = inputs.corpus_dir();
+    let (lang, _) = lang_run(&corpus_dir, &Expectations::default_path(&corpus_dir), None)?;
+    println!("corpus/lang: {}", lang.summary());
+    let front_end = run_front_end_bench(&inputs.suite_dir(), iterations)?;
+    let programs = run_program_bench(&corpus_dir, runs, None)?;
+    let report = Report::new(
+        outcomes,
+        Some(lang),
+        Some(front_end),
+        Some(programs),
+        &paths::workspace_root(),
+    );
     report.write(out)?;
     println!(
         "wrote {} and {}",

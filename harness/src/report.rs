@@ -8,9 +8,11 @@ use std::io;
 use std::path::Path;
 use std::process::Command;
 
+use crate::bench::programs::{self, ProgramBench};
 use crate::bench::{self, FrontEndBench};
 use crate::corpus::{CaseKind, Outcome, Summary, Verdict};
 use crate::json::Json;
+use crate::lang::{Judgement, LangRun};
 use crate::show::quoted;
 
 /// What the reference engine is, as reports name it.
@@ -21,8 +23,12 @@ pub const REFERENCE_NAME: &str = "PUC-Rio Lua 5.3.6 (vendored by mlua 0.12)";
 pub struct Report {
     /// The syntax check's outcomes, corpus cases first, then the official suite's.
     pub outcomes: Vec<Outcome>,
+    /// The language corpus run, when it was run.
+    pub lang: Option<LangRun>,
     /// The front-end benchmark, when it was run.
     pub bench: Option<FrontEndBench>,
+    /// The program benchmark, when it was run.
+    pub programs: Option<ProgramBench>,
     /// The checked-out commit, with `+dirty` when the tree has changes, if git knows one.
     pub commit: Option<String>,
     /// The machine the report was made on.
@@ -35,12 +41,16 @@ impl Report {
     /// A report of these results, describing the current checkout and machine.
     pub fn new(
         outcomes: Vec<Outcome>,
+        lang: Option<LangRun>,
         bench: Option<FrontEndBench>,
+        programs: Option<ProgramBench>,
         workspace_root: &Path,
     ) -> Report {
         Report {
             outcomes,
+            lang,
             bench,
+            programs,
             commit: current_commit(workspace_root),
             machine: bench::machine(),
             profile: bench::build_profile(),
@@ -110,6 +120,8 @@ impl Report {
             }
         }
 
+        self.markdown_lang(&mut md);
+
         md.push_str("\n## Front end: compile time against the reference\n\n");
         match &self.bench {
             None => md.push_str("Not run.\n"),
@@ -138,12 +150,97 @@ impl Report {
             }
         }
 
+        self.markdown_programs(&mut md);
+
         md.push_str(
-            "\n## Not measured yet\n\nThe interpreter, the standard library, coroutines and the garbage \
-             collector are not written yet, so the official suite is only compiled, never run, and there \
-             are no differential runtime campaigns.\n",
+            "\n## Not measured yet\n\nThe official suite is only compiled, not run, and there are no \
+             randomized differential campaigns yet. ferrolua has no garbage collector and no memory \
+             limit yet, so its runs are bounded only by the instruction budget.\n",
         );
         md
+    }
+
+    fn markdown_lang(&self, md: &mut String) {
+        md.push_str("\n## Language corpus: runs compared\n\n");
+        let Some(lang) = &self.lang else {
+            md.push_str("Not run.\n");
+            return;
+        };
+        md.push_str(
+            "Each `corpus/lang` case runs in a fresh state of each engine, inside `xpcall` with the same \
+             message handler, and the engines are compared on status, printed output, returned values, \
+             error message and traceback, each separately. Known failures are listed, with a reason, in \
+             `corpus/lang/expectations.toml`.\n\n",
+        );
+        let summary = lang.summary();
+        md.push_str("| cases | pass | expected failures | unexpected failures | panics | unexpected passes |\n");
+        md.push_str("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            summary.cases,
+            summary.pass,
+            summary.expected_fail,
+            summary.fail,
+            summary.panic,
+            summary.unexpected_pass
+        ));
+        let failures = lang.failures().collect::<Vec<_>>();
+        if !failures.is_empty() {
+            md.push_str(&format!(
+                "\n### Cases that do not pass ({})\n\n",
+                failures.len()
+            ));
+            for (outcome, judgement) in failures {
+                let reason = match judgement {
+                    Judgement::ExpectedFail(reason) | Judgement::UnexpectedPass(reason) => {
+                        reason.clone()
+                    }
+                    _ => outcome.inferred_reason(),
+                };
+                md.push_str(&format!(
+                    "- `{}` ({}; {}): {}\n",
+                    outcome.case.name,
+                    judgement.label(),
+                    outcome.difference_summary(),
+                    markdown_text(&reason)
+                ));
+            }
+        }
+        for entry in &lang.stale_entries {
+            md.push_str(&format!("- stale expectation `{entry}`: no such case\n"));
+        }
+    }
+
+    fn markdown_programs(&self, md: &mut String) {
+        md.push_str("\n## Run time against the reference (corpus/bench)\n\n");
+        let Some(bench) = &self.programs else {
+            md.push_str("Not run.\n");
+            return;
+        };
+        md.push_str(&format!(
+            "Median of {} runs per program and engine, each in a fresh state; only the execution of the \
+             main chunk is timed. A program whose output differs from the reference's is WRONG and not \
+             counted. Ratio is ferrolua's time over the reference's.\n\n",
+            bench.runs
+        ));
+        md.push_str("| program | ferrolua | reference | ratio |\n| --- | ---: | ---: | ---: |\n");
+        for program in &bench.programs {
+            let ratio = match program.verdict.detail() {
+                None => format!("{:.2}", program.ratio()),
+                Some(detail) => format!("{}: {}", program.verdict.label(), markdown_text(detail)),
+            };
+            md.push_str(&format!(
+                "| {} | {} | {} | {ratio} |\n",
+                program.name,
+                programs::millis(program.ferrolua),
+                programs::millis(program.reference)
+            ));
+        }
+        md.push_str(&format!(
+            "\n{}\n\n{}\n",
+            bench.count_line(),
+            bench.summary_line()
+        ));
     }
 
     /// The report as JSON.
@@ -220,15 +317,107 @@ impl Report {
                     ("disagreements", Json::Array(disagreements)),
                 ]),
             ),
+            ("lang", self.json_lang()),
             ("front_end_bench", bench),
+            ("program_bench", self.json_programs()),
         ])
     }
+
+    fn json_lang(&self) -> Json {
+        let Some(lang) = &self.lang else {
+            return Json::Null;
+        };
+        let summary = lang.summary();
+        let failures = lang
+            .failures()
+            .map(|(outcome, judgement)| {
+                let reason = match judgement {
+                    Judgement::ExpectedFail(reason) | Judgement::UnexpectedPass(reason) => {
+                        reason.clone()
+                    }
+                    _ => outcome.inferred_reason(),
+                };
+                Json::object([
+                    ("case", Json::str(&outcome.case.name)),
+                    ("judgement", Json::str(judgement.label())),
+                    (
+                        "differing_fields",
+                        Json::Array(
+                            outcome
+                                .differing_fields()
+                                .iter()
+                                .map(|field| Json::str(field.name()))
+                                .collect(),
+                        ),
+                    ),
+                    ("reason", Json::str(reason)),
+                ])
+            })
+            .collect();
+        Json::object([
+            ("cases", Json::Int(summary.cases as i64)),
+            ("pass", Json::Int(summary.pass as i64)),
+            ("expected_failures", Json::Int(summary.expected_fail as i64)),
+            ("unexpected_failures", Json::Int(summary.fail as i64)),
+            ("panics", Json::Int(summary.panic as i64)),
+            (
+                "unexpected_passes",
+                Json::Int(summary.unexpected_pass as i64),
+            ),
+            ("failing_cases", Json::Array(failures)),
+            (
+                "stale_expectations",
+                Json::Array(lang.stale_entries.iter().map(Json::str).collect()),
+            ),
+        ])
+    }
+
+    fn json_programs(&self) -> Json {
+        let Some(bench) = &self.programs else {
+            return Json::Null;
+        };
+        let programs = bench
+            .programs
+            .iter()
+            .map(|program| {
+                Json::object([
+                    ("program", Json::str(&program.name)),
+                    ("ferrolua_ns", Json::Int(program.ferrolua.as_nanos() as i64)),
+                    (
+                        "reference_ns",
+                        Json::Int(program.reference.as_nanos() as i64),
+                    ),
+                    ("ratio", Json::Float(program.ratio())),
+                    ("verdict", Json::str(program.verdict.label())),
+                    (
+                        "detail",
+                        program.verdict.detail().map_or(Json::Null, Json::str),
+                    ),
+                    ("counted", Json::Bool(program.counted())),
+                ])
+            })
+            .collect();
+        Json::object([
+            ("runs", Json::Int(bench.runs as i64)),
+            ("programs", Json::Array(programs)),
+            (
+                "geometric_mean_ratio",
+                bench.geometric_mean_ratio().map_or(Json::Null, Json::Float),
+            ),
+        ])
+    }
+}
+
+/// Text for a Markdown table cell or list item: one line, with pipes escaped.
+fn markdown_text(text: &str) -> String {
+    text.replace('\n', " ").replace('|', "\\|")
 }
 
 fn kind_name(kind: CaseKind) -> &'static str {
     match kind {
         CaseKind::Syntax => "corpus",
         CaseKind::Suite => "suite",
+        CaseKind::Lang => "lang",
     }
 }
 
@@ -314,7 +503,9 @@ mod tests {
         };
         let report = Report {
             outcomes: vec![outcome],
+            lang: None,
             bench: None,
+            programs: None,
             commit: None,
             machine: "test".to_string(),
             profile: "debug",

@@ -1,17 +1,23 @@
-//! Syntax conformance as tests: one trial per corpus case and per official suite file, plus the
-//! nesting-limit and `loadfile` trials, all judged against PUC Lua 5.3.6.
+//! Conformance as tests, all judged against PUC Lua 5.3.6: one trial per syntax corpus case and
+//! per official suite file (compiled), one per language corpus case (run, with
+//! `corpus/lang/expectations.toml` listing the known failures), plus the nesting-limit and
+//! `loadfile` trials.
 //!
-//! The trials use the same library code as `conform corpus`, so a failure here is a
-//! disagreement there. Each failure message shows both engines' verdicts.
+//! The trials use the same library code as `conform corpus` and `conform lang`, so a failure
+//! here is a disagreement there. Each failure message shows both engines' verdicts, or a
+//! unified diff of each field in which their runs differ.
 
 use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use ferrolua_harness::corpus::{self, compare, Case, Verdict};
 use ferrolua_harness::engine::ferrolua::REFERENCE_C_LEVELS_IN_USE;
 use ferrolua_harness::engine::{Engine, FerroluaEngine, ReferenceEngine};
+use ferrolua_harness::expectations::Expectations;
+use ferrolua_harness::lang::{self, Judgement};
 use ferrolua_harness::paths;
 use ferrolua_harness::show::quoted;
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -25,6 +31,7 @@ fn main() -> ExitCode {
             Err(error.to_string().into())
         })),
     }
+    trials.extend(lang_trials());
     match corpus::suite_cases(&paths::suite_dir()) {
         Ok(cases) => trials.extend(cases.into_iter().map(case_trial)),
         Err(error) => trials.push(Trial::test("suite/(not found)", move || {
@@ -59,6 +66,55 @@ fn case_trial(case: Case) -> Trial {
             Err(outcome.describe().into())
         }
     })
+}
+
+/// One trial per `corpus/lang` case, judged against the expectations file, and one trial that
+/// checks the file itself: it parses, and every entry names a case.
+fn lang_trials() -> Vec<Trial> {
+    let corpus_dir = paths::corpus_dir();
+    let expectations_path = Expectations::default_path(&corpus_dir);
+    let cases = match corpus::lang_cases(&corpus_dir) {
+        Ok(cases) => cases,
+        Err(error) => {
+            return vec![Trial::test("lang/(corpus unreadable)", move || {
+                Err(error.to_string().into())
+            })]
+        }
+    };
+    let expectations = match Expectations::load(&expectations_path) {
+        Ok(expectations) => Arc::new(expectations),
+        Err(error) => {
+            return vec![Trial::test("lang/expectations.toml", move || {
+                Err(error.to_string().into())
+            })]
+        }
+    };
+    let stale = lang::stale_entries(&expectations, &cases)
+        .into_iter()
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+    let mut trials = vec![Trial::test("lang/expectations.toml", move || {
+        if stale.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "corpus/lang/expectations.toml lists cases that do not exist; remove: {}",
+                stale.join(", ")
+            )
+            .into())
+        }
+    })];
+    trials.extend(cases.into_iter().map(|case| {
+        let expectations = Arc::clone(&expectations);
+        Trial::test(case.name.clone(), move || {
+            let outcome = lang::run_case(&case)?;
+            match Judgement::of(&outcome, &expectations).failure_message(&outcome) {
+                None => Ok(()),
+                Some(message) => Err(message.into()),
+            }
+        })
+    }));
+    trials
 }
 
 /// Fails unless both engines give the same verdict on `source`, showing both.

@@ -6,8 +6,9 @@
 
 pub mod ferrolua;
 pub mod reference;
+pub mod wrapper;
 
-pub use self::ferrolua::FerroluaEngine;
+pub use self::ferrolua::{on_large_stack, FerroluaEngine};
 pub use self::reference::{new_state as new_reference_state, Budget, ReferenceEngine};
 
 /// A Lua implementation under test, or the reference one.
@@ -38,6 +39,9 @@ pub enum Status {
     OutOfBudget,
     /// The engine cannot run this yet.
     Unsupported,
+    /// The engine panicked; [`Observation::error`] has the panic message. Only ferrolua can do
+    /// this, and it never agrees with anything.
+    Panicked,
 }
 
 impl Status {
@@ -49,6 +53,7 @@ impl Status {
             Status::RuntimeError => "runtime error",
             Status::OutOfBudget => "out of budget",
             Status::Unsupported => "unsupported",
+            Status::Panicked => "panicked",
         }
     }
 }
@@ -88,5 +93,16 @@ impl Observation {
             error: Some(message),
             ..Observation::empty(Status::SyntaxError)
         }
+    }
+}
+
+/// The message a panic was raised with, from the payload `catch_unwind` or `join` hands back.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(message) = payload.downcast_ref::<&str>() {
+        message.to_string()
+    } else if let Some(message) = payload.downcast_ref::<String>() {
+        message.clone()
+    } else {
+        "a panic without a message".to_string()
     }
 }

@@ -10,6 +10,8 @@ use std::rc::Rc;
 
 use mlua::{Function, HookTriggers, Lua, LuaOptions, MultiValue, StdLib, Value, Variadic, VmState};
 
+pub use super::wrapper::BUDGET_MESSAGE;
+use super::wrapper::{DESCRIBE_SOURCE, HANDLER_SOURCE, WRAPPER_CHUNK_NAME};
 use super::{Engine, Observation, Status};
 
 /// The limits of one reference run.
@@ -36,31 +38,6 @@ impl Default for Budget {
 /// How many instructions pass between two calls of the budget hook. A count hook costs a Rust
 /// call each time it fires, so this trades precision of the budget for speed.
 pub const HOOK_INTERVAL: u32 = 1000;
-
-/// The error the budget hook raises. Scripts can catch it, which is why the harness decides
-/// [`Status::OutOfBudget`] from its own flag and not from this text.
-pub const BUDGET_MESSAGE: &str = "instruction budget exceeded";
-
-/// A message handler for `xpcall` that keeps the error value and its traceback apart. The
-/// traceback function is captured up front because scripts may clear the global `debug`.
-const HANDLER_SOURCE: &str = "\
-local traceback = debug.traceback
-return function(m) return {msg = m, tb = traceback(m, 2)} end";
-
-/// Turns an error value into the text a user sees, as `msghandler` in lua.c does: strings and
-/// numbers as themselves, then a string-returning `__tostring`, then a description of the type.
-const DESCRIBE_SOURCE: &str = "\
-local type, tostring, rawget, getmetatable = type, tostring, rawget, debug.getmetatable
-return function(m)
-  local t = type(m)
-  if t == 'string' or t == 'number' then return tostring(m) end
-  local mt = getmetatable(m)
-  if type(mt) == 'table' and rawget(mt, '__tostring') ~= nil then
-    local s = tostring(m)
-    if type(s) == 'string' then return s end
-  end
-  return '(error object is a ' .. t .. ' value)'
-end";
 
 /// PUC Lua 5.3.6 as the oracle.
 ///
@@ -228,11 +205,11 @@ impl Run {
         let tostring = globals.get::<Function>("tostring")?;
         let handler = lua
             .load(HANDLER_SOURCE)
-            .set_name("=harness")
+            .set_name(WRAPPER_CHUNK_NAME)
             .call::<Function>(())?;
         let describe = lua
             .load(DESCRIBE_SOURCE)
-            .set_name("=harness")
+            .set_name(WRAPPER_CHUNK_NAME)
             .call::<Function>(())?;
 
         let output = Rc::new(RefCell::new(Vec::new()));
@@ -353,7 +330,7 @@ impl Run {
 /// Being a Rust function, it differs from PUC's in two corners: an error raised inside a
 /// `__tostring` reaches the script wrapped by mlua instead of as the original value, and a
 /// non-function global `tostring` is not called through its `__call` metamethod.
-fn capturing_print(lua: &Lua, output: Rc<RefCell<Vec<u8>>>) -> mlua::Result<Function> {
+pub(crate) fn capturing_print(lua: &Lua, output: Rc<RefCell<Vec<u8>>>) -> mlua::Result<Function> {
     lua.create_function(move |lua, arguments: Variadic<Value>| {
         let tostring = match lua.globals().get::<Value>("tostring")? {
             Value::Function(tostring) => tostring,

@@ -596,12 +596,11 @@ impl Lua {
                         }
                     }
                     // if R(A+1) ~= nil then { R(A)=R(A+1); pc += sBx }
-                    TFORLOOP => {
-                        if !stack[ra + 1].is_nil() {
-                            stack[ra] = stack[ra + 1];
-                            jump_by!(bc::arg_sbx(i));
-                        }
+                    TFORLOOP if !stack[ra + 1].is_nil() => {
+                        stack[ra] = stack[ra + 1];
+                        jump_by!(bc::arg_sbx(i));
                     }
+                    TFORLOOP => {}
                     // R(A)[(C-1)*FPF+i] := R(A+i), 1 <= i <= B
                     SETLIST => {
                         let mut n = bc::arg_b(i) as usize;
