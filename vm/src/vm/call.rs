@@ -48,7 +48,7 @@ impl Lua {
     /// (`luaG_runerror`).
     #[cold]
     pub(crate) fn runtime_error(&mut self, message: &[u8]) -> LuaError {
-        let mut text = self.where_(0);
+        let mut text = self.vm_where();
         text.extend_from_slice(message);
         let value = self.string(&text);
         self.raise(value)
@@ -71,7 +71,7 @@ impl Lua {
             return Vec::new();
         };
         match self.current_line(index) {
-            Some(line) => {
+            Some(line) if line > 0 => {
                 let FrameKind::Lua(f) = self.frames[index].kind else {
                     return Vec::new();
                 };
@@ -79,8 +79,25 @@ impl Lua {
                 text.extend_from_slice(format!(":{line}: ").as_bytes());
                 text
             }
-            None => Vec::new(),
+            _ => Vec::new(),
         }
+    }
+
+    /// `chunk:line: ` for the running function if it is a Lua function, with line -1 when it
+    /// has no line information (`luaG_addinfo` as `luaG_runerror` uses it).
+    fn vm_where(&self) -> Vec<u8> {
+        let Some(frame) = self.frames.last() else {
+            return Vec::new();
+        };
+        let FrameKind::Lua(f) = frame.kind else {
+            return Vec::new();
+        };
+        let line = self
+            .current_line(self.frames.len() - 1)
+            .map_or(-1, |line| line as i64);
+        let mut text = crate::compiler::chunk_id(&self.heap.lua_fn(f).proto.proto.source);
+        text.extend_from_slice(format!(":{line}: ").as_bytes());
+        text
     }
 
     #[cold]
