@@ -53,8 +53,11 @@ impl CallInfo {
 /// scope ends it is closed and holds the value itself.
 #[derive(Clone, Copy, Debug)]
 pub enum Upvalue {
-    /// Open: the value lives in the stack of the running thread at this index.
-    Open(usize),
+    /// Open: the value lives in the stack of thread `thread` at `index`.
+    Open {
+        thread: crate::value::ThreadRef,
+        index: usize,
+    },
     /// Closed: the value lives here.
     Closed(Value),
 }

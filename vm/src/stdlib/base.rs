@@ -298,13 +298,17 @@ fn protected_results(
     func: usize,
     handler: Option<Value>,
 ) -> Result<usize, LuaError> {
-    match lua.pcall_at(func, MULTRET, handler) {
+    // The frame remembers the handler to restore, so that a coroutine resumed after a yield
+    // inside the protected call can finish it (see `Frame::protected`).
+    let outer_handler = lua.current_error_handler();
+    lua.mark_protected(outer_handler);
+    match lua.pcall_at(func, MULTRET, handler, true) {
         Ok(()) => {
             let n = lua.top - func;
             lua.insert_below(func, Value::Bool(true));
             Ok(n + 1)
         }
-        Err(error) if error.kind == ErrorKind::Interrupted => Err(error),
+        Err(error) if matches!(error.kind, ErrorKind::Interrupted | ErrorKind::Yield) => Err(error),
         Err(error) => {
             lua.top = func;
             lua.push(Value::Bool(false));
@@ -404,7 +408,7 @@ fn read_pieces(lua: &mut Lua, reader: Value) -> Result<Vec<u8>, LuaError> {
     loop {
         let func = lua.top;
         lua.push(reader);
-        lua.pcall_at(func, 1, handler)?;
+        lua.pcall_at(func, 1, handler, false)?;
         let piece = lua.stack_value(func);
         lua.top = func;
         match piece {

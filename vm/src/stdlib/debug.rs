@@ -4,7 +4,6 @@
 //! Hooks are recorded by `sethook` and returned by `gethook` but not yet called (the hook
 //! machinery comes with coroutines and the debug interface).
 
-use crate::object::Upvalue;
 use crate::value::{TableRef, UpvalRef, Value};
 use crate::vm::{FrameKind, Lua, LuaError};
 
@@ -449,22 +448,6 @@ fn gethook(lua: &mut Lua) -> Result<usize, LuaError> {
 }
 
 impl Lua {
-    /// The value in an upvalue cell.
-    pub fn upvalue_cell_value(&self, cell: UpvalRef) -> Value {
-        match self.heap.upvalue(cell) {
-            Upvalue::Open(index) => self.stack_value(index),
-            Upvalue::Closed(value) => value,
-        }
-    }
-
-    /// Stores into an upvalue cell.
-    pub fn set_upvalue_cell_value(&mut self, cell: UpvalRef, value: Value) {
-        match self.heap.upvalue(cell) {
-            Upvalue::Open(index) => self.set_stack_value(index, value),
-            Upvalue::Closed(_) => *self.heap.upvalue_mut(cell) = Upvalue::Closed(value),
-        }
-    }
-
     /// The name and stack slot of local `n` of frame `index` (`lua_getlocal`): named locals
     /// active at its pc, `(*vararg)` for negative `n`, `(*temporary)` for other live slots.
     pub fn frame_local(&self, index: usize, n: i64) -> Option<(Vec<u8>, usize)> {

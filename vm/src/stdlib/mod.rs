@@ -2,6 +2,7 @@
 
 mod auxlib;
 pub mod base;
+pub mod coroutine;
 pub mod debug;
 pub mod io;
 pub mod math;
@@ -23,6 +24,7 @@ pub fn open_libs(lua: &mut Lua) {
     let globals = Value::Table(lua.globals());
     lua.set_loaded("_G", globals);
     package::open(lua);
+    coroutine::open(lua);
     table::open(lua);
     string::open(lua);
     math::open(lua);

@@ -147,6 +147,8 @@ impl Lua {
                         n_results,
                         top,
                         is_tail_call: false,
+                        protected: None,
+                        le_via_lt: false,
                     });
                     self.top = top;
                     return Ok(true);
@@ -161,6 +163,8 @@ impl Lua {
                         n_results,
                         top: self.top + MIN_STACK,
                         is_tail_call: false,
+                        protected: None,
+                        le_via_lt: false,
                     });
                     let function = self.heap.native_fn(f).function;
                     let n = function(self)?;
@@ -235,7 +239,20 @@ impl Lua {
 
     /// Calls the value at `stack[func]` with the arguments above it, from native code
     /// (`luaD_call`). Each such call is one native-to-Lua re-entry, counted against PUC's limit.
+    /// A call made for a Lua instruction (a metamethod, an iterator) can be crossed by a yield,
+    /// since the interpreter finishes the instruction on resume; a call made by any other native
+    /// function cannot (`luaD_callnoyield`).
     pub(crate) fn call_at(&mut self, func: usize, n_results: i32) -> Result<(), LuaError> {
+        let yieldable = matches!(self.frames.last().map(|f| f.kind), Some(FrameKind::Lua(_)));
+        self.call_at_with(func, n_results, yieldable)
+    }
+
+    fn call_at_with(
+        &mut self,
+        func: usize,
+        n_results: i32,
+        yieldable: bool,
+    ) -> Result<(), LuaError> {
         self.native_calls += 1;
         if self.native_calls >= MAX_C_CALLS {
             if let Some(error) = self.native_stack_error() {
@@ -243,11 +260,17 @@ impl Lua {
                 return Err(error);
             }
         }
+        if !yieldable {
+            self.non_yieldable += 1;
+        }
         let result = match self.precall(func, n_results) {
             Ok(true) => self.execute(),
             Ok(false) => Ok(()),
             Err(error) => Err(error),
         };
+        if !yieldable {
+            self.non_yieldable -= 1;
+        }
         self.native_calls -= 1;
         result
     }
@@ -270,19 +293,28 @@ impl Lua {
 
     /// Calls the value at `stack[func]` in protected mode (`luaD_pcall`): on an error, the stack,
     /// frames and open upvalues are restored as they were, `top` is `func`, and the error is
-    /// returned. Interruptions by the instruction budget are not caught.
+    /// returned. Interruptions by the instruction budget are not caught, and a yield passes
+    /// through untouched when `yieldable` (the protected call then ends after a resume, from
+    /// the caller's frame: see `Frame::protected`).
     pub(crate) fn pcall_at(
         &mut self,
         func: usize,
         n_results: i32,
         handler: Option<Value>,
+        yieldable: bool,
     ) -> Result<(), LuaError> {
         let saved_frames = self.frames.len();
         let saved_native_calls = self.native_calls;
         let saved_handler = std::mem::replace(&mut self.error_handler, handler);
-        let result = self.call_at(func, n_results);
-        self.error_handler = saved_handler;
+        let result = self.call_at_with(func, n_results, yieldable);
+        match result {
+            Err(error) if error.kind == ErrorKind::Yield => return Err(error),
+            _ => self.error_handler = saved_handler,
+        }
         if let Err(error) = result {
+            if error.kind == ErrorKind::Interrupted {
+                return Err(error);
+            }
             self.close_upvalues(func);
             self.frames.truncate(saved_frames);
             self.native_calls = saved_native_calls;
@@ -323,7 +355,7 @@ impl Lua {
         for &arg in args {
             self.push(arg);
         }
-        self.pcall_at(func, MULTRET, handler)?;
+        self.pcall_at(func, MULTRET, handler, false)?;
         let results = self.stack[func..self.top].to_vec();
         self.top = func;
         Ok(results)
@@ -336,7 +368,11 @@ impl Lua {
         match self.open_upvalues.binary_search_by_key(&index, |&(i, _)| i) {
             Ok(position) => self.open_upvalues[position].1,
             Err(position) => {
-                let upvalue = UpvalRef(self.heap.upvalues.insert(Upvalue::Open(index)));
+                let cell = Upvalue::Open {
+                    thread: self.current_thread,
+                    index,
+                };
+                let upvalue = UpvalRef(self.heap.upvalues.insert(cell));
                 self.open_upvalues.insert(position, (index, upvalue));
                 upvalue
             }
@@ -354,12 +390,24 @@ impl Lua {
         }
     }
 
-    /// Assigns an upvalue cell.
-    #[inline]
-    pub(crate) fn set_upvalue_value(&mut self, upvalue: UpvalRef, value: Value) {
-        match self.heap.upvalue(upvalue) {
-            Upvalue::Open(index) => self.stack[index] = value,
-            Upvalue::Closed(_) => *self.heap.upvalue_mut(upvalue) = Upvalue::Closed(value),
+    /// The value in an upvalue cell, wherever it lives: in the running thread's stack, another
+    /// thread's stack, or the cell itself.
+    pub fn upvalue_cell_value(&self, cell: UpvalRef) -> Value {
+        match self.heap.upvalue(cell) {
+            Upvalue::Open { thread, index } if thread == self.current_thread => self.stack[index],
+            Upvalue::Open { thread, index } => self.threads[thread.0 as usize].stack[index],
+            Upvalue::Closed(value) => value,
+        }
+    }
+
+    /// Stores into an upvalue cell, wherever it lives.
+    pub fn set_upvalue_cell_value(&mut self, cell: UpvalRef, value: Value) {
+        match self.heap.upvalue(cell) {
+            Upvalue::Open { thread, index } if thread == self.current_thread => {
+                self.stack[index] = value
+            }
+            Upvalue::Open { thread, index } => self.threads[thread.0 as usize].stack[index] = value,
+            Upvalue::Closed(_) => *self.heap.upvalue_mut(cell) = Upvalue::Closed(value),
         }
     }
 }

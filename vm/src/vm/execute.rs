@@ -96,7 +96,12 @@ impl Lua {
             macro_rules! get_upvalue {
                 ($cell:expr) => {
                     match self.heap.upvalue($cell) {
-                        Upvalue::Open(index) => stack[index],
+                        Upvalue::Open { thread, index } if thread == self.current_thread => {
+                            stack[index]
+                        }
+                        Upvalue::Open { thread, index } => {
+                            self.threads[thread.0 as usize].stack[index]
+                        }
                         Upvalue::Closed(value) => value,
                     }
                 };
@@ -287,7 +292,12 @@ impl Lua {
                     SETUPVAL => {
                         let value = stack[ra];
                         match self.heap.upvalue(upvalue!(bc::arg_b(i))) {
-                            Upvalue::Open(index) => stack[index] = value,
+                            Upvalue::Open { thread, index } if thread == self.current_thread => {
+                                stack[index] = value
+                            }
+                            Upvalue::Open { thread, index } => {
+                                self.threads[thread.0 as usize].stack[index] = value
+                            }
                             Upvalue::Closed(_) => {
                                 *self.heap.upvalue_mut(upvalue!(bc::arg_b(i))) =
                                     Upvalue::Closed(value)
@@ -427,8 +437,11 @@ impl Lua {
                     // R(A) := R(B).. ... ..R(C)
                     CONCAT => {
                         let (rb, rc) = (base + bc::arg_b(i) as usize, base + bc::arg_c(i) as usize);
-                        slow!(self.concat(rb, rc));
+                        self.frames[frame_index].pc = pc;
+                        self.top = rc + 1;
+                        with_stack!(self.concat(rc - rb + 1))?;
                         stack[ra] = stack[rb];
+                        self.top = frame_top;
                     }
                     // pc+=sBx; if (A) close all upvalues >= R(A - 1)
                     JMP => do_jump!(i),
@@ -709,13 +722,17 @@ impl Lua {
         let descriptions = &child.proto.upvalues;
         if let Some(cached) = child.cache.get() {
             let cached_upvalues = &self.heap.lua_fn(cached).upvalues;
-            let reusable = descriptions.iter().zip(cached_upvalues).all(|(desc, &cell)| {
-                if desc.in_stack {
-                    matches!(self.heap.upvalue(cell), Upvalue::Open(index) if index == base + desc.index as usize)
-                } else {
-                    self.heap.lua_fn(parent).upvalues[desc.index as usize] == cell
-                }
-            });
+            let reusable = descriptions
+                .iter()
+                .zip(cached_upvalues)
+                .all(|(desc, &cell)| {
+                    if desc.in_stack {
+                        matches!(self.heap.upvalue(cell), Upvalue::Open { thread, index }
+                        if thread == self.current_thread && index == base + desc.index as usize)
+                    } else {
+                        self.heap.lua_fn(parent).upvalues[desc.index as usize] == cell
+                    }
+                });
             if reusable {
                 return Value::LuaFn(cached);
             }

@@ -13,6 +13,7 @@
 //!   `xpcall` first, while the frames of the error are still there, as `luaG_errormsg` does.
 
 mod call;
+mod coroutine;
 mod debuginfo;
 mod execute;
 mod metamethod;
@@ -20,13 +21,14 @@ mod ops;
 
 use std::rc::Rc;
 
+pub use self::coroutine::{Resumed, Thread, ThreadStatus};
 pub use self::debuginfo::local_name;
 pub use self::metamethod::TagMethod;
 pub use self::ops::{to_integer, to_number, Origin};
 use crate::bytecode::Proto;
 use crate::limits::MAX_STACK;
 use crate::object::{FnProto, Heap, LuaClosure, NativeClosure, NativeFunction, Table, Upvalue};
-use crate::value::{LuaFnRef, NativeFnRef, StrRef, TableRef, Type, UpvalRef, Value};
+use crate::value::{LuaFnRef, NativeFnRef, StrRef, TableRef, ThreadRef, Type, UpvalRef, Value};
 
 /// "All results" for calls (`LUA_MULTRET`).
 pub const MULTRET: i32 = -1;
@@ -47,6 +49,8 @@ pub enum ErrorKind {
     ErrorHandling,
     /// The instruction budget ran out, or the interrupt hook stopped the run.
     Interrupted,
+    /// Not an error: a coroutine yielding, on its way to `resume`.
+    Yield,
 }
 
 /// A Lua error on its way to a protected call: the error value, after the message handler.
@@ -81,6 +85,13 @@ pub struct Frame {
     pub top: usize,
     /// Whether the frame was entered by a tail call (PUC's `CIST_TAIL`).
     pub is_tail_call: bool,
+    /// For `pcall` and `xpcall` frames: the message handler to restore when the protected call
+    /// ends (PUC's `CIST_YPCALL` with `old_errfunc`). A coroutine resumed after a yield inside
+    /// the protected call finishes it from here, the Rust frame of the call being gone.
+    pub protected: Option<Option<Value>>,
+    /// The frame is computing `a <= b` as `not (b < a)` (PUC's `CIST_LEQ`), so a yield inside
+    /// `__lt` must negate the result when the comparison is finished.
+    pub le_via_lt: bool,
 }
 
 /// A Lua state: PUC's `lua_State` with its `global_State`, for one thread.
@@ -116,6 +127,14 @@ pub struct Lua {
     hook: Option<(Value, Value, Value)>,
     /// Set from any thread to stop the running script at its next loop or call.
     interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The thread running now; its stack, frames and open upvalues are the fields above.
+    pub(crate) current_thread: ThreadRef,
+    /// Every thread; the running one's slot holds its status, its state being in use above.
+    pub(crate) threads: Vec<coroutine::Thread>,
+    /// Calls in progress that a yield cannot cross (`nny`), for the running thread.
+    pub(crate) non_yieldable: u32,
+    /// Values passed by `yield` and `resume` (`lua_xmove` between the two threads).
+    pub(crate) transfer: Vec<Value>,
 }
 
 impl Default for Lua {
@@ -152,6 +171,10 @@ impl Lua {
             registry: None,
             hook: None,
             interrupt: Default::default(),
+            current_thread: ThreadRef(0),
+            threads: vec![coroutine::Thread::main()],
+            non_yieldable: 1,
+            transfer: Vec::new(),
         }
     }
 
@@ -421,7 +444,7 @@ impl Lua {
     pub fn set_first_upvalue(&mut self, function: Value, value: Value) {
         if let Value::LuaFn(f) = function {
             if let Some(&cell) = self.heap.lua_fn(f).upvalues.first() {
-                self.set_upvalue_value(cell, value);
+                self.set_upvalue_cell_value(cell, value);
             }
         }
     }
@@ -437,6 +460,14 @@ impl Lua {
         self.heap.table_mut(registry).set(key, loaded);
         self.registry = Some(registry);
         registry
+    }
+
+    /// Marks the running native function as a protected call that restores `outer_handler`
+    /// when it ends (what `pcall` and `xpcall` do before calling).
+    pub fn mark_protected(&mut self, outer_handler: Option<Value>) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.protected = Some(outer_handler);
+        }
     }
 
     /// The message handler of the innermost `xpcall` running, if any.

@@ -251,9 +251,19 @@ impl Lua {
         if let Some(result) = self.order_metamethod(a, b, TagMethod::Le)? {
             return Ok(result);
         }
-        match self.order_metamethod(b, a, TagMethod::Lt)? {
+        self.set_le_via_lt(true);
+        let result = self.order_metamethod(b, a, TagMethod::Lt);
+        self.set_le_via_lt(false);
+        match result? {
             Some(result) => Ok(!result),
             None => Err(self.order_error(a, b)),
+        }
+    }
+
+    /// Marks the running frame while `__lt` stands in for `__le` (PUC's `CIST_LEQ`).
+    fn set_le_via_lt(&mut self, on: bool) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.le_via_lt = on;
         }
     }
 
@@ -327,15 +337,16 @@ impl Lua {
         Some(self.string(text.as_bytes()))
     }
 
-    /// Concatenates `stack[first..=last]` into `stack[first]` (`luaV_concat`): runs of strings
-    /// and numbers at once, `__concat` pairwise from the right for anything else.
-    pub(crate) fn concat(&mut self, first: usize, last: usize) -> Result<(), LuaError> {
-        let mut top = last + 1;
-        while top - first > 1 {
+    /// Concatenates the `total` values just below `top` into the first of them (`luaV_concat`):
+    /// runs of strings and numbers at once, `__concat` pairwise from the right for anything else.
+    /// Like PUC's, it works at the top of the stack, so that a coroutine that yields inside
+    /// `__concat` can be finished from the same place (see `finish_op`).
+    pub(crate) fn concat(&mut self, mut total: usize) -> Result<(), LuaError> {
+        let is_text = |v: Value| matches!(v, Value::Str(_) | Value::Int(_) | Value::Float(_));
+        while total > 1 {
+            let top = self.top;
             let (a, b) = (self.stack[top - 2], self.stack[top - 1]);
-            let a_is_text = matches!(a, Value::Str(_) | Value::Int(_) | Value::Float(_));
-            let b_is_text = matches!(b, Value::Str(_) | Value::Int(_) | Value::Float(_));
-            if !a_is_text || !b_is_text {
+            if !is_text(a) || !is_text(b) {
                 let handler = match self.metamethod(a, TagMethod::Concat) {
                     h if !h.is_nil() => h,
                     _ => self.metamethod(b, TagMethod::Concat),
@@ -343,27 +354,22 @@ impl Lua {
                 if handler.is_nil() {
                     // `luaG_concaterror`: blame the first operand unless it is a string or
                     // number.
-                    let (culprit, at) = if a_is_text {
+                    let (culprit, at) = if is_text(a) {
                         (b, top - 1)
                     } else {
                         (a, top - 2)
                     };
                     return Err(self.type_error(culprit, Origin::Stack(at), "concatenate"));
                 }
-                self.top = top;
                 let result = self.call_metamethod(handler, a, b)?;
                 self.stack[top - 2] = result;
-                top -= 1;
+                self.top = top - 1;
+                total -= 1;
                 continue;
             }
             // Collect as many strings and numbers as possible, right to left.
             let mut n = 1;
-            while n < top - first
-                && matches!(
-                    self.stack[top - n - 1],
-                    Value::Str(_) | Value::Int(_) | Value::Float(_)
-                )
-            {
+            while n < total && is_text(self.stack[top - n - 1]) {
                 n += 1;
             }
             let mut bytes = Vec::new();
@@ -372,14 +378,15 @@ impl Lua {
                     Value::Str(s) => bytes.extend_from_slice(self.str_bytes(s)),
                     number => {
                         let Some(Value::Str(s)) = self.number_to_str(number) else {
-                            unreachable!()
+                            unreachable!("numbers convert to strings")
                         };
                         bytes.extend_from_slice(self.str_bytes(s));
                     }
                 }
             }
             self.stack[top - n] = self.string(&bytes);
-            top -= n - 1;
+            self.top = top - (n - 1);
+            total -= n - 1;
         }
         Ok(())
     }

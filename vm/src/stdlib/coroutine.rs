@@ -1,0 +1,122 @@
+//! The `coroutine` library. Mirrors lcorolib.c of PUC Lua 5.3.6; manual §6.2.
+
+use crate::value::{ThreadRef, Value};
+use crate::vm::{Lua, LuaError, Resumed};
+
+/// Opens the library into `_G.coroutine` and `package.loaded.coroutine`.
+pub fn open(lua: &mut Lua) {
+    lua.new_library(
+        "coroutine",
+        &[
+            ("create", create),
+            ("isyieldable", isyieldable),
+            ("resume", resume),
+            ("running", running),
+            ("status", status),
+            ("wrap", wrap),
+            ("yield", yield_),
+        ],
+    );
+}
+
+/// Argument `arg` as a coroutine (`getco`).
+fn check_thread(lua: &mut Lua, arg: usize) -> Result<ThreadRef, LuaError> {
+    match lua.arg(arg) {
+        Value::Thread(t) => Ok(t),
+        _ => Err(lua.arg_error(arg, b"coroutine expected")),
+    }
+}
+
+fn check_function(lua: &mut Lua, arg: usize) -> Result<Value, LuaError> {
+    match lua.arg(arg) {
+        f @ (Value::LuaFn(_) | Value::NativeFn(_)) => Ok(f),
+        _ => Err(lua.arg_type_error(arg, "function")),
+    }
+}
+
+fn args_from(lua: &Lua, first: usize) -> Vec<Value> {
+    (first..=lua.arg_count()).map(|i| lua.arg(i)).collect()
+}
+
+fn create(lua: &mut Lua) -> Result<usize, LuaError> {
+    let function = check_function(lua, 1)?;
+    let thread = lua.new_thread(function);
+    lua.push(Value::Thread(thread));
+    Ok(1)
+}
+
+/// `coroutine.resume(co, ...)` (`luaB_coresume`): `true` and the values, or `false` and the
+/// error.
+fn resume(lua: &mut Lua) -> Result<usize, LuaError> {
+    let co = check_thread(lua, 1)?;
+    let args = args_from(lua, 2);
+    match lua.resume(co, &args)? {
+        Resumed::Values(values) => {
+            lua.ensure_stack(values.len() + 1)?;
+            lua.push(Value::Bool(true));
+            for &value in &values {
+                lua.push(value);
+            }
+            Ok(values.len() + 1)
+        }
+        Resumed::Error(error) => {
+            lua.push(Value::Bool(false));
+            lua.push(error);
+            Ok(2)
+        }
+    }
+}
+
+/// `coroutine.wrap(f)` (`luaB_cowrap`): a function that resumes the coroutine and raises its
+/// errors, with the caller's position added to string messages (`auxwrap`).
+fn wrap(lua: &mut Lua) -> Result<usize, LuaError> {
+    let function = check_function(lua, 1)?;
+    let thread = lua.new_thread(function);
+    let wrapper = lua.native_closure(wrapped, vec![Value::Thread(thread)]);
+    lua.push(wrapper);
+    Ok(1)
+}
+
+fn wrapped(lua: &mut Lua) -> Result<usize, LuaError> {
+    let Value::Thread(co) = lua.native_upvalue(1) else {
+        return Err(lua.error(b"coroutine expected"));
+    };
+    let args = args_from(lua, 1);
+    match lua.resume(co, &args)? {
+        Resumed::Values(values) => {
+            lua.ensure_stack(values.len())?;
+            for &value in &values {
+                lua.push(value);
+            }
+            Ok(values.len())
+        }
+        Resumed::Error(error) => Err(lua.error_with_level(error, 1)),
+    }
+}
+
+fn yield_(lua: &mut Lua) -> Result<usize, LuaError> {
+    let values = args_from(lua, 1);
+    Err(lua.yield_values(values))
+}
+
+fn status(lua: &mut Lua) -> Result<usize, LuaError> {
+    let co = check_thread(lua, 1)?;
+    let text = lua.thread_status(co);
+    let value = lua.string(text.as_bytes());
+    lua.push(value);
+    Ok(1)
+}
+
+fn running(lua: &mut Lua) -> Result<usize, LuaError> {
+    let current = lua.current_thread();
+    let is_main = lua.is_main_thread(current);
+    lua.push(Value::Thread(current));
+    lua.push(Value::Bool(is_main));
+    Ok(2)
+}
+
+fn isyieldable(lua: &mut Lua) -> Result<usize, LuaError> {
+    let yieldable = lua.is_yieldable();
+    lua.push(Value::Bool(yieldable));
+    Ok(1)
+}
