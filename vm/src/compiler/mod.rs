@@ -148,6 +148,11 @@ pub fn skip_file_prefix(contents: &[u8]) -> &[u8] {
         return contents;
     }
     match contents.iter().position(|&b| b == b'\n') {
+        // A binary chunk after the comment is read without the newline, as PUC reopens the
+        // file in binary mode and skips the comment again.
+        Some(newline) if contents.get(newline + 1) == Some(&crate::bytecode::SIGNATURE[0]) => {
+            &contents[newline + 1..]
+        }
         Some(newline) => &contents[newline..],
         None => &[],
     }

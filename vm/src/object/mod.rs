@@ -13,6 +13,23 @@ pub use function::{CallInfo, FnProto, LuaClosure, NativeClosure, NativeFunction,
 pub use string::StringTable;
 pub use table::{normalize_key, InvalidKey, Table};
 
+/// A full userdata (`Udata`): a Rust value owned by the Lua state, with a metatable and a user
+/// value (manual §2.1, §2.4).
+pub struct Userdata {
+    pub metatable: Option<TableRef>,
+    /// The value `debug.getuservalue` gives (`lua_getuservalue`).
+    pub user_value: crate::value::Value,
+    pub data: Box<dyn std::any::Any>,
+}
+
+impl std::fmt::Debug for Userdata {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Userdata")
+            .field("metatable", &self.metatable)
+            .finish_non_exhaustive()
+    }
+}
+
 use crate::value::{LuaFnRef, NativeFnRef, TableRef, UpvalRef};
 
 /// A slab of objects of one kind.
@@ -44,6 +61,7 @@ pub struct Heap {
     pub lua_fns: Slab<LuaClosure>,
     pub native_fns: Slab<NativeClosure>,
     pub upvalues: Slab<Upvalue>,
+    pub userdata: Slab<Userdata>,
 }
 
 impl Heap {

@@ -532,6 +532,8 @@ fn dofile(lua: &mut Lua) -> Result<usize, LuaError> {
     };
     let func = lua.top;
     lua.push(function);
-    lua.call_at(func, MULTRET)?;
+    // A coroutine may yield inside the file (`dofilecont`).
+    lua.set_continuation(crate::vm::Continuation::ReturnResults { from: func });
+    lua.call_yieldable(func, MULTRET)?;
     Ok(lua.top - func)
 }

@@ -73,6 +73,7 @@ fn setmetatable(lua: &mut Lua) -> Result<usize, LuaError> {
     };
     match value {
         Value::Table(t) => lua.heap.table_mut(t).metatable = metatable,
+        Value::Userdata(u) => lua.heap.userdata.items[u.0 as usize].metatable = metatable,
         other => lua.set_type_metatable(other.type_of(), metatable),
     }
     lua.push(value);
@@ -396,22 +397,25 @@ fn upvaluejoin(lua: &mut Lua) -> Result<usize, LuaError> {
     Ok(0)
 }
 
-/// `debug.getuservalue(u)`: userdata have no user values yet, so this is always nil.
+/// `debug.getuservalue(u)`: the user value of a full userdata, nil for anything else.
 fn getuservalue(lua: &mut Lua) -> Result<usize, LuaError> {
-    lua.push(Value::Nil);
+    let value = match lua.arg(1) {
+        Value::Userdata(u) => lua.heap.userdata.items[u.0 as usize].user_value,
+        _ => Value::Nil,
+    };
+    lua.push(value);
     Ok(1)
 }
 
 /// `debug.setuservalue(u, value)`: needs a full userdata.
 fn setuservalue(lua: &mut Lua) -> Result<usize, LuaError> {
-    match lua.arg(1) {
-        Value::Userdata(_) => {
-            let value = lua.arg(1);
-            lua.push(value);
-            Ok(1)
-        }
-        _ => Err(lua.arg_type_error(1, "userdata")),
-    }
+    let Value::Userdata(u) = lua.arg(1) else {
+        return Err(lua.arg_type_error(1, "userdata"));
+    };
+    let value = lua.check_any(2)?;
+    lua.heap.userdata.items[u.0 as usize].user_value = value;
+    lua.push(Value::Userdata(u));
+    Ok(1)
 }
 
 /// `debug.getregistry()`: a table standing for the registry, holding `_LOADED`.

@@ -2,15 +2,11 @@
 //! Mirrors liolib.c of PUC Lua 5.3.6 (built for POSIX) and `luaL_fileresult`/
 //! `luaL_execresult` of lauxlib.c; manual §6.8.
 //!
-//! Differences from PUC, all because the VM has no full userdata yet:
-//! - A file handle is a table with the shared metatable `FILE*` (whose `__index` holds the
-//!   methods), holding one entry under a private light-userdata key: the number of its
-//!   stream, or `false` once closed. So `type(io.stdout)` is `"table"`, not `"userdata"`,
-//!   a handle accepts new fields, and `tostring` shows the table's address (`file (0x...)`).
-//!   `io.type` and every method check for a real handle, with PUC's messages.
-//! - The streams themselves live in a process-wide registry, by number, because a Lua value
-//!   cannot own a Rust object. A file that is never closed stays open until the process ends,
-//!   as there is no collector to call `__gc`.
+//! A file handle is a full userdata with the shared metatable `FILE*` (whose `__index` holds
+//! the methods), holding the number of its stream, or nothing once closed. Differences from
+//! PUC:
+//! - The streams themselves live in a process-wide registry, by number. A file that is never
+//!   closed stays open until the process ends, as there is no collector yet to call `__gc`.
 //! - Writes are not buffered unless `setvbuf` asks for it: by default each `write` reaches
 //!   the file (or, for standard output, the same sink as `print`) at once, because no exit
 //!   hook could flush buffers when the program ends. After `setvbuf("full", size)` or
@@ -32,7 +28,8 @@ use crate::value::{TableRef, Value};
 use crate::vm::{Lua, LuaError};
 
 /// The private key under which a handle table keeps its stream number.
-const HANDLE_KEY: Value = Value::LightUserdata(0xF11E);
+/// What a handle userdata holds: its stream's number, or `None` once closed.
+struct FileHandle(Option<u64>);
 
 /// Slots of the library's state table, the first upvalue of every function.
 const STATE_METATABLE: i64 = 1;
@@ -524,19 +521,15 @@ fn state(lua: &Lua) -> TableRef {
     }
 }
 
-/// A new handle table for a stream (`newprefile` and `newfile`).
+/// A new handle for a stream (`newprefile` and `newfile`).
 fn new_handle(lua: &mut Lua, state: TableRef, stream: Stream) -> Value {
     let id = NEXT_STREAM.fetch_add(1, Ordering::Relaxed);
     lock(&STREAMS).insert(id, Arc::new(Mutex::new(stream)));
-    let handle = new_table(lua);
-    let metatable = lua.heap.table(state).get_int(STATE_METATABLE);
-    lua.heap
-        .table_mut(handle)
-        .set(HANDLE_KEY, Value::LightUserdata(id as usize));
-    if let Value::Table(metatable) = metatable {
-        lua.heap.table_mut(handle).metatable = Some(metatable);
-    }
-    Value::Table(handle)
+    let metatable = match lua.heap.table(state).get_int(STATE_METATABLE) {
+        Value::Table(metatable) => Some(metatable),
+        _ => None,
+    };
+    lua.new_userdata(Box::new(FileHandle(Some(id))), metatable)
 }
 
 /// What a value is as a file handle.
@@ -547,24 +540,18 @@ enum HandleState {
 }
 
 fn handle_state(lua: &Lua, value: Value) -> HandleState {
-    let Value::Table(t) = value else {
-        return HandleState::NotAHandle;
-    };
     let metatable = lua.heap.table(state(lua)).get_int(STATE_METATABLE);
-    let is_handle = match (lua.heap.table(t).metatable, metatable) {
-        (Some(a), Value::Table(b)) => a == b,
+    let is_handle = match (lua.metatable(value), metatable) {
+        (Some(a), Value::Table(b)) => a == b && matches!(value, Value::Userdata(_)),
         _ => false,
     };
     if !is_handle {
         return HandleState::NotAHandle;
     }
-    // A stream number copied out of a closed handle into another table names no stream.
-    match lua.heap.table(t).get(HANDLE_KEY) {
-        Value::LightUserdata(id) if lock(&STREAMS).contains_key(&(id as u64)) => {
-            HandleState::Open(id as u64)
-        }
-        Value::LightUserdata(_) | Value::Bool(false) => HandleState::Closed,
-        _ => HandleState::NotAHandle,
+    match lua.userdata_ref::<FileHandle>(value) {
+        Some(FileHandle(Some(id))) if lock(&STREAMS).contains_key(id) => HandleState::Open(*id),
+        Some(_) => HandleState::Closed,
+        None => HandleState::NotAHandle,
     }
 }
 
@@ -620,8 +607,8 @@ fn close_handle(lua: &mut Lua, handle: Value, id: u64) -> usize {
         return 2;
     }
     lock(&STREAMS).remove(&id);
-    if let Value::Table(t) = handle {
-        lua.heap.table_mut(t).set(HANDLE_KEY, Value::Bool(false));
+    if let Some(file) = lua.userdata_mut::<FileHandle>(handle) {
+        file.0 = None;
     }
     // Another thread may hold the stream for a moment (`flush_all`), so the backend is taken
     // out rather than the stream unwrapped; dropping it closes the file.

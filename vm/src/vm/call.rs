@@ -147,7 +147,7 @@ impl Lua {
                         n_results,
                         top,
                         is_tail_call: false,
-                        protected: None,
+                        continuation: super::Continuation::None,
                         le_via_lt: false,
                     });
                     self.top = top;
@@ -163,7 +163,7 @@ impl Lua {
                         n_results,
                         top: self.top + MIN_STACK,
                         is_tail_call: false,
-                        protected: None,
+                        continuation: super::Continuation::None,
                         le_via_lt: false,
                     });
                     let function = self.heap.native_fn(f).function;
@@ -247,7 +247,7 @@ impl Lua {
         self.call_at_with(func, n_results, yieldable)
     }
 
-    fn call_at_with(
+    pub(crate) fn call_at_with(
         &mut self,
         func: usize,
         n_results: i32,
@@ -295,7 +295,7 @@ impl Lua {
     /// frames and open upvalues are restored as they were, `top` is `func`, and the error is
     /// returned. Interruptions by the instruction budget are not caught, and a yield passes
     /// through untouched when `yieldable` (the protected call then ends after a resume, from
-    /// the caller's frame: see `Frame::protected`).
+    /// the caller's frame: see `Frame::continuation`).
     pub(crate) fn pcall_at(
         &mut self,
         func: usize,

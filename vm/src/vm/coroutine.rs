@@ -12,7 +12,7 @@
 //! function calling Lua counts in `non_yieldable`, and a yield under it is PUC's
 //! `attempt to yield across a C-call boundary`.
 
-use super::{ErrorKind, Frame, FrameKind, Lua, LuaError, MULTRET};
+use super::{Continuation, ErrorKind, Frame, FrameKind, Lua, LuaError, MULTRET};
 use crate::bytecode::{self as bc, OpCode};
 use crate::limits::MAX_C_CALLS;
 use crate::value::{ThreadRef, UpvalRef, Value};
@@ -235,7 +235,7 @@ impl Lua {
                 FrameKind::Lua(_) => self
                     .finish_op(self.frames.len() - 1)
                     .and_then(|()| self.execute()),
-                FrameKind::Native(_) => self.finish_protected_call(),
+                FrameKind::Native(_) => self.finish_native_call(),
             };
             if let Err(error) = step {
                 if matches!(error.kind, ErrorKind::Yield | ErrorKind::Interrupted)
@@ -247,31 +247,45 @@ impl Lua {
         }
     }
 
-    /// Ends a `pcall` whose protected call returned after a yield (`finishCcall` with
-    /// `finishpcall`): `true` and the results.
-    fn finish_protected_call(&mut self) -> Result<(), LuaError> {
+    /// Ends a native function whose call returned after a yield, by its continuation
+    /// (`finishCcall`): `pcall` gives `true` and the results, `dofile` the results.
+    fn finish_native_call(&mut self) -> Result<(), LuaError> {
         let frame = *self.frames.last().expect("a frame to finish");
-        let Some(handler) = frame.protected else {
-            // Only protected calls are suspended with a native frame on top of their callee.
-            return Err(self.runtime_error(b"cannot resume a native function"));
-        };
-        self.error_handler = handler;
-        let n = self.top - frame.base;
-        self.insert_below(frame.base, Value::Bool(true));
-        self.poscall(frame.base, n + 1);
-        Ok(())
+        match frame.continuation {
+            Continuation::Protected { outer_handler } => {
+                self.error_handler = outer_handler;
+                let n = self.top - frame.base;
+                self.insert_below(frame.base, Value::Bool(true));
+                self.poscall(frame.base, n + 1);
+                Ok(())
+            }
+            Continuation::ReturnResults { from } => {
+                let n = self.top - from;
+                self.poscall(from, n);
+                Ok(())
+            }
+            // A native function without a continuation never has a yield under it.
+            Continuation::None => Err(self.runtime_error(b"cannot resume a native function")),
+        }
     }
 
     /// Catches an error in the innermost suspended protected call, if any (`recover`): its
     /// frame gives `false` and the error.
     fn recover(&mut self, error: LuaError) -> bool {
-        let Some(index) = self.frames.iter().rposition(|f| f.protected.is_some()) else {
+        let Some(index) = self
+            .frames
+            .iter()
+            .rposition(|f| matches!(f.continuation, Continuation::Protected { .. }))
+        else {
             return false;
         };
         let frame = self.frames[index];
+        let Continuation::Protected { outer_handler } = frame.continuation else {
+            return false;
+        };
         self.close_upvalues(frame.base);
         self.frames.truncate(index + 1);
-        self.error_handler = frame.protected.flatten();
+        self.error_handler = outer_handler;
         self.top = frame.base;
         self.push(Value::Bool(false));
         self.push(error.value);

@@ -67,6 +67,19 @@ pub enum FrameKind {
     Native(NativeFnRef),
 }
 
+/// What a native function does with the results of a call it made, if the call is finished
+/// after a yield (PUC's `lua_KFunction` continuations, for the functions that have one).
+#[derive(Clone, Copy, Debug)]
+pub enum Continuation {
+    /// The function cannot be resumed through (a yield under it is refused).
+    None,
+    /// `pcall`/`xpcall`: the results, after `true`, then restore the outer message handler
+    /// (PUC's `CIST_YPCALL` with `old_errfunc`); errors in the call stop here.
+    Protected { outer_handler: Option<Value> },
+    /// `dofile`: all the results of the call made at stack index `from` (`dofilecont`).
+    ReturnResults { from: usize },
+}
+
 /// A call frame (`CallInfo`).
 #[derive(Clone, Copy, Debug)]
 pub struct Frame {
@@ -85,10 +98,9 @@ pub struct Frame {
     pub top: usize,
     /// Whether the frame was entered by a tail call (PUC's `CIST_TAIL`).
     pub is_tail_call: bool,
-    /// For `pcall` and `xpcall` frames: the message handler to restore when the protected call
-    /// ends (PUC's `CIST_YPCALL` with `old_errfunc`). A coroutine resumed after a yield inside
-    /// the protected call finishes it from here, the Rust frame of the call being gone.
-    pub protected: Option<Option<Value>>,
+    /// How a native function finishes when the Lua call it made returns after a coroutine
+    /// yielded inside it and was resumed, its Rust frame being gone (PUC's continuation `k`).
+    pub continuation: Continuation,
     /// The frame is computing `a <= b` as `not (b < a)` (PUC's `CIST_LEQ`), so a yield inside
     /// `__lt` must negate the result when the comparison is finished.
     pub le_via_lt: bool,
@@ -240,10 +252,43 @@ impl Lua {
         ))
     }
 
+    /// A new full userdata holding `data` (`lua_newuserdata` with `lua_setmetatable`).
+    pub fn new_userdata(
+        &mut self,
+        data: Box<dyn std::any::Any>,
+        metatable: Option<TableRef>,
+    ) -> Value {
+        let userdata = crate::object::Userdata {
+            metatable,
+            user_value: Value::Nil,
+            data,
+        };
+        Value::Userdata(crate::value::UserdataRef(
+            self.heap.userdata.insert(userdata),
+        ))
+    }
+
+    /// The Rust value inside a full userdata, if it is one of type `T`.
+    pub fn userdata_ref<T: 'static>(&self, value: Value) -> Option<&T> {
+        match value {
+            Value::Userdata(u) => self.heap.userdata.items[u.0 as usize].data.downcast_ref(),
+            _ => None,
+        }
+    }
+
+    /// The Rust value inside a full userdata, mutably, if it is one of type `T`.
+    pub fn userdata_mut<T: 'static>(&mut self, value: Value) -> Option<&mut T> {
+        match value {
+            Value::Userdata(u) => self.heap.userdata.items[u.0 as usize].data.downcast_mut(),
+            _ => None,
+        }
+    }
+
     /// The metatable of a value (`lua_getmetatable`).
     pub fn metatable(&self, value: Value) -> Option<TableRef> {
         match value {
             Value::Table(t) => self.heap.table(t).metatable,
+            Value::Userdata(u) => self.heap.userdata.items[u.0 as usize].metatable,
             _ => self.type_metatables[value.type_of().index()],
         }
     }
@@ -465,9 +510,20 @@ impl Lua {
     /// Marks the running native function as a protected call that restores `outer_handler`
     /// when it ends (what `pcall` and `xpcall` do before calling).
     pub fn mark_protected(&mut self, outer_handler: Option<Value>) {
+        self.set_continuation(Continuation::Protected { outer_handler });
+    }
+
+    /// Sets how the running native function finishes after a yield in a call it makes.
+    pub fn set_continuation(&mut self, continuation: Continuation) {
         if let Some(frame) = self.frames.last_mut() {
-            frame.protected = Some(outer_handler);
+            frame.continuation = continuation;
         }
+    }
+
+    /// Calls the value at `func` with the values above it, in a way a coroutine can yield
+    /// through: the running native function must have set its continuation.
+    pub fn call_yieldable(&mut self, func: usize, n_results: i32) -> Result<(), LuaError> {
+        self.call_at_with(func, n_results, true)
     }
 
     /// The message handler of the innermost `xpcall` running, if any.
