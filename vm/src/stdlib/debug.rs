@@ -1,11 +1,9 @@
 //! The `debug` library. Mirrors ldblib.c of PUC Lua 5.3.6 and the parts of ldebug.c behind it
 //! (`lua_getinfo`, `lua_getlocal`, `lua_setlocal`); manual §6.10.
 //!
-//! Hooks are recorded by `sethook` and returned by `gethook` but not yet called (the hook
-//! machinery comes with coroutines and the debug interface).
 
 use crate::value::{TableRef, UpvalRef, Value};
-use crate::vm::{FrameKind, Lua, LuaError};
+use crate::vm::{FrameKind, Lua, LuaError, MASK_CALL, MASK_COUNT, MASK_LINE, MASK_RETURN};
 
 /// Opens the library into `_G.debug` and `package.loaded.debug`.
 pub fn open(lua: &mut Lua) {
@@ -425,30 +423,49 @@ fn getregistry(lua: &mut Lua) -> Result<usize, LuaError> {
     Ok(1)
 }
 
-/// `debug.sethook([thread,] hook, mask [, count])`: recorded, not yet called.
+/// `debug.sethook([thread,] hook, mask [, count])` (`db_sethook`): `mask` holds `c`, `r` and
+/// `l`; a positive count adds count events. Without a hook, hooks are turned off.
 fn sethook(lua: &mut Lua) -> Result<usize, LuaError> {
-    let hook = lua.arg(1);
-    let mask = lua.arg(2);
-    let count = lua.arg(3);
-    lua.set_recorded_hook(if hook.is_nil() {
-        None
-    } else {
-        Some((hook, mask, count))
-    });
+    let arg = usize::from(matches!(lua.arg(1), Value::Thread(_)));
+    if lua.arg(arg + 1).is_nil() {
+        lua.set_hook(None, 0, 0);
+        return Ok(0);
+    }
+    let mask_text = lua.check_string(arg + 2)?;
+    let hook = lua.arg(arg + 1);
+    if !matches!(hook, Value::LuaFn(_) | Value::NativeFn(_)) {
+        return Err(lua.arg_type_error(arg + 1, "function"));
+    }
+    let count = lua.opt_integer(arg + 3, 0)?;
+    let text = lua.str_bytes(mask_text);
+    let mut mask = 0;
+    for (letter, bit) in [(b'c', MASK_CALL), (b'r', MASK_RETURN), (b'l', MASK_LINE)] {
+        if text.contains(&letter) {
+            mask |= bit;
+        }
+    }
+    if count > 0 {
+        mask |= MASK_COUNT;
+    }
+    lua.set_hook(Some(hook), mask, count);
     Ok(0)
 }
 
-/// `debug.gethook()`: the hook, mask and count last set.
+/// `debug.gethook()` (`db_gethook`): the hook, its mask as letters, and its count; `nil, "", 0`
+/// without a hook.
 fn gethook(lua: &mut Lua) -> Result<usize, LuaError> {
-    match lua.recorded_hook() {
-        Some((hook, mask, count)) => {
-            lua.push(hook);
-            lua.push(mask);
-            lua.push(if count.is_nil() { Value::Int(0) } else { count });
-            Ok(3)
+    let (hook, mask, count) = lua.hook();
+    let mut letters = Vec::new();
+    for (letter, bit) in [(b'c', MASK_CALL), (b'r', MASK_RETURN), (b'l', MASK_LINE)] {
+        if mask & bit != 0 {
+            letters.push(letter);
         }
-        None => Ok(0),
     }
+    let letters = lua.string(&letters);
+    lua.push(hook.unwrap_or(Value::Nil));
+    lua.push(letters);
+    lua.push(Value::Int(count));
+    Ok(3)
 }
 
 impl Lua {

@@ -149,8 +149,12 @@ impl Lua {
                         is_tail_call: false,
                         continuation: super::Continuation::None,
                         le_via_lt: false,
+                        hooked: false,
                     });
                     self.top = top;
+                    if self.hook.mask != 0 {
+                        self.call_hook()?;
+                    }
                     return Ok(true);
                 }
                 Value::NativeFn(f) => {
@@ -165,9 +169,16 @@ impl Lua {
                         is_tail_call: false,
                         continuation: super::Continuation::None,
                         le_via_lt: false,
+                        hooked: false,
                     });
+                    if self.hook.mask != 0 {
+                        self.call_hook()?;
+                    }
                     let function = self.heap.native_fn(f).function;
                     let n = function(self)?;
+                    if self.hook.mask != 0 {
+                        self.return_hook()?;
+                    }
                     self.poscall(self.top - n, n);
                     return Ok(false);
                 }

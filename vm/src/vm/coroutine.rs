@@ -43,6 +43,7 @@ pub struct Thread {
     pub(crate) open_upvalues: Vec<(usize, UpvalRef)>,
     pub(crate) error_handler: Option<Value>,
     pub(crate) non_yieldable: u32,
+    pub(crate) hook: super::HookState,
     pub(crate) status: ThreadStatus,
 }
 
@@ -56,6 +57,7 @@ impl Thread {
             open_upvalues: Vec::new(),
             error_handler: None,
             non_yieldable: 1,
+            hook: super::HookState::default(),
             status: ThreadStatus::Running,
         }
     }
@@ -70,6 +72,7 @@ impl Thread {
             open_upvalues: Vec::new(),
             error_handler: None,
             non_yieldable: 0,
+            hook: super::HookState::default(),
             status: ThreadStatus::Fresh,
         }
     }
@@ -128,6 +131,7 @@ impl Lua {
         std::mem::swap(&mut self.open_upvalues, &mut slot.open_upvalues);
         std::mem::swap(&mut self.error_handler, &mut slot.error_handler);
         std::mem::swap(&mut self.non_yieldable, &mut slot.non_yieldable);
+        std::mem::swap(&mut self.hook, &mut slot.hook);
     }
 
     /// Switches from the running thread to `to`, which becomes the running one.

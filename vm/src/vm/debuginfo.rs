@@ -187,6 +187,9 @@ impl Lua {
         let FrameKind::Lua(f) = caller.kind else {
             return None;
         };
+        if caller.hooked {
+            return Some(("hook", b"?".to_vec()));
+        }
         let proto = &self.heap.lua_fn(f).proto.proto;
         let pc = caller.pc.checked_sub(1)?;
         let i = proto.code[pc];

@@ -10,7 +10,7 @@
 use std::rc::Rc;
 
 use super::ops::{number_le, number_lt, Origin};
-use super::{ErrorKind, FrameKind, Lua, LuaError, MULTRET};
+use super::{ErrorKind, FrameKind, Lua, LuaError, MASK_COUNT, MASK_LINE, MULTRET};
 use crate::arith::{self, ArithOp};
 use crate::bytecode::{self as bc, OpCode, MAX_SBX};
 use crate::limits::FIELDS_PER_FLUSH;
@@ -223,6 +223,10 @@ impl Lua {
             loop {
                 let i = code[pc];
                 pc += 1;
+                if self.hook.mask & (MASK_LINE | MASK_COUNT) != 0 {
+                    save_pc!();
+                    with_stack!(self.trace_exec(pc - 1))?;
+                }
                 let ra = base + bc::arg_a(i) as usize;
                 match i & 0x3f {
                     // R(A) := R(B)
@@ -541,6 +545,10 @@ impl Lua {
                             with_stack!(self.close_upvalues(base));
                         }
                         let n = if b != 0 { b - 1 } else { self.top - ra };
+                        if self.hook.mask != 0 {
+                            self.frames[frame_index].pc = pc;
+                            with_stack!(self.return_hook())?;
+                        }
                         let wanted = self.frames[frame_index].n_results;
                         with_stack!(self.poscall(ra, n));
                         if self.frames.len() < entry_depth {

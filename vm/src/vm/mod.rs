@@ -16,6 +16,7 @@ mod call;
 mod coroutine;
 mod debuginfo;
 mod execute;
+mod hook;
 mod metamethod;
 mod ops;
 
@@ -104,6 +105,42 @@ pub struct Frame {
     /// The frame is computing `a <= b` as `not (b < a)` (PUC's `CIST_LEQ`), so a yield inside
     /// `__lt` must negate the result when the comparison is finished.
     pub le_via_lt: bool,
+    /// A hook is running for this frame (`CIST_HOOKED`): the hook's caller is named `hook '?'`.
+    pub hooked: bool,
+}
+
+/// Hook events in a mask (`LUA_MASKCALL` and the rest).
+pub const MASK_CALL: u8 = 1;
+pub const MASK_RETURN: u8 = 2;
+pub const MASK_LINE: u8 = 4;
+pub const MASK_COUNT: u8 = 8;
+
+/// A thread's debug hook (`L->hook` and its companions).
+#[derive(Clone, Copy, Debug)]
+pub struct HookState {
+    /// The Lua function `debug.sethook` installed, if any.
+    pub function: Option<Value>,
+    pub mask: u8,
+    /// The count of a count hook (`basehookcount`), and instructions left before it fires.
+    pub base_count: i64,
+    pub count: i64,
+    /// Hooks are off while a hook runs (`allowhook`).
+    pub allowed: bool,
+    /// The pc of the last instruction traced, for line events (`oldpc`).
+    pub old_pc: usize,
+}
+
+impl Default for HookState {
+    fn default() -> Self {
+        HookState {
+            function: None,
+            mask: 0,
+            base_count: 0,
+            count: 0,
+            allowed: true,
+            old_pc: 0,
+        }
+    }
 }
 
 /// A Lua state: PUC's `lua_State` with its `global_State`, for one thread.
@@ -135,8 +172,8 @@ pub struct Lua {
     pub output: Option<Vec<u8>>,
     /// The table `debug.getregistry` returns, created on first use.
     registry: Option<TableRef>,
-    /// The hook, mask and count last given to `debug.sethook`.
-    hook: Option<(Value, Value, Value)>,
+    /// The running thread's debug hook.
+    pub(crate) hook: HookState,
     /// Set from any thread to stop the running script at its next loop or call.
     interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// The thread running now; its stack, frames and open upvalues are the fields above.
@@ -181,7 +218,7 @@ impl Lua {
             light_functions: Default::default(),
             output: None,
             registry: None,
-            hook: None,
+            hook: HookState::default(),
             interrupt: Default::default(),
             current_thread: ThreadRef(0),
             threads: vec![coroutine::Thread::main()],
@@ -531,14 +568,30 @@ impl Lua {
         self.error_handler
     }
 
-    /// Records the arguments of `debug.sethook`.
-    pub fn set_recorded_hook(&mut self, hook: Option<(Value, Value, Value)>) {
-        self.hook = hook;
+    /// Installs a debug hook for the running thread (`lua_sethook`): `function` is called
+    /// with the event name and, for line events, the line.
+    pub fn set_hook(&mut self, function: Option<Value>, mask: u8, count: i64) {
+        let (function, mask) = match function {
+            Some(f) if mask != 0 => (Some(f), mask),
+            _ => (None, 0),
+        };
+        let old_pc = match self.frames.last() {
+            Some(frame) if matches!(frame.kind, FrameKind::Lua(_)) => frame.pc,
+            _ => self.hook.old_pc,
+        };
+        self.hook = HookState {
+            function,
+            mask,
+            base_count: count,
+            count,
+            allowed: self.hook.allowed,
+            old_pc,
+        };
     }
 
-    /// The arguments of the last `debug.sethook`.
-    pub fn recorded_hook(&self) -> Option<(Value, Value, Value)> {
-        self.hook
+    /// The running thread's hook: function, mask and count (`lua_gethook`).
+    pub fn hook(&self) -> (Option<Value>, u8, i64) {
+        (self.hook.function, self.hook.mask, self.hook.base_count)
     }
 
     /// A flag another thread can set to interrupt the running script: it stops at its next
