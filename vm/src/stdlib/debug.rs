@@ -2,7 +2,7 @@
 //! (`lua_getinfo`, `lua_getlocal`, `lua_setlocal`); manual §6.10.
 //!
 
-use crate::value::{TableRef, UpvalRef, Value};
+use crate::value::{TableRef, ThreadRef, UpvalRef, Value};
 use crate::vm::{FrameKind, Lua, LuaError, MASK_CALL, MASK_COUNT, MASK_LINE, MASK_RETURN};
 
 /// Opens the library into `_G.debug` and `package.loaded.debug`.
@@ -29,10 +29,21 @@ pub fn open(lua: &mut Lua) {
     );
 }
 
-/// `debug.traceback([message [, level]])` (`db_traceback`): a message that is neither a string
-/// nor a number nor nil comes back untouched.
+/// The thread argument the thread-taking functions accept first (`getthread`): the thread
+/// to inspect and how many arguments it took.
+fn thread_arg(lua: &Lua) -> (ThreadRef, usize) {
+    match lua.arg(1) {
+        Value::Thread(t) => (t, 1),
+        _ => (lua.current_thread(), 0),
+    }
+}
+
+/// `debug.traceback([thread,] [message [, level]])` (`db_traceback`): a message that is neither
+/// a string nor a number nor nil comes back untouched. The level counts from 1 (the caller) in
+/// the running thread and from 0 in another one.
 fn traceback(lua: &mut Lua) -> Result<usize, LuaError> {
-    let message = lua.arg(1);
+    let (thread, arg) = thread_arg(lua);
+    let message = lua.arg(arg + 1);
     let text = match message {
         Value::Str(s) => Some(lua.str_bytes(s).to_vec()),
         Value::Int(_) | Value::Float(_) => {
@@ -45,8 +56,11 @@ fn traceback(lua: &mut Lua) -> Result<usize, LuaError> {
             return Ok(1);
         }
     };
-    let level = lua.opt_integer(2, 1)?.max(0) as usize;
-    let traceback = lua.traceback(text.as_deref(), level);
+    let default_level = if thread == lua.current_thread() { 1 } else { 0 };
+    let level = lua.opt_integer(arg + 2, default_level)?;
+    // A negative level names no frame: the traceback is only its header.
+    let level = usize::try_from(level).unwrap_or(usize::MAX);
+    let traceback = lua.with_thread(thread, |lua| lua.traceback(text.as_deref(), level));
     let value = lua.string(&traceback);
     lua.push(value);
     Ok(1)
@@ -99,25 +113,36 @@ fn frame_at_level(lua: &Lua, level: i64) -> Option<usize> {
 
 /// `debug.getinfo([thread,] f [, what])` (`db_getinfo` and `lua_getinfo`).
 fn getinfo(lua: &mut Lua) -> Result<usize, LuaError> {
-    let options = lua.opt_string(2, b"flnStu")?;
+    let (thread, arg) = thread_arg(lua);
+    let options = lua.opt_string(arg + 2, b"flnStu")?;
     let options = lua.str_bytes(options).to_vec();
-    let target = lua.arg(1);
-    let (function, frame) = match target {
-        Value::LuaFn(_) | Value::NativeFn(_) => (target, None),
-        _ => {
-            let level = lua.check_integer(1)?;
-            match frame_at_level(lua, level) {
-                Some(index) => (lua.frame_function(index), Some(index)),
-                None => {
-                    lua.push(Value::Nil);
-                    return Ok(1);
-                }
-            }
-        }
+    let target = lua.arg(arg + 1);
+    let level = match target {
+        Value::LuaFn(_) | Value::NativeFn(_) => None,
+        _ => Some(lua.check_integer(arg + 1)?),
     };
-    if options.iter().any(|b| !b"SlnutLf".contains(b)) || options.starts_with(b">") {
-        return Err(lua.arg_error(2, b"invalid option"));
+    let valid = !options.starts_with(b">") && options.iter().all(|b| b"SlnutLf".contains(b));
+    let info = lua.with_thread(thread, |lua| {
+        let (function, frame) = match level {
+            None => (target, None),
+            Some(level) => {
+                let index = frame_at_level(lua, level)?;
+                (lua.frame_function(index), Some(index))
+            }
+        };
+        Some(valid.then(|| build_info(lua, function, frame, &options)))
+    });
+    match info {
+        None => lua.push(Value::Nil),
+        Some(None) => return Err(lua.arg_error(arg + 2, b"invalid option")),
+        Some(Some(info)) => lua.push(info),
     }
+    Ok(1)
+}
+
+/// The table `debug.getinfo` returns for `function`, running in frame `frame` of the thread in
+/// place if it is running, with the fields `options` asks for.
+fn build_info(lua: &mut Lua, function: Value, frame: Option<usize>, options: &[u8]) -> Value {
     let Value::Table(info) = lua.new_table() else {
         unreachable!("new_table makes a table")
     };
@@ -199,14 +224,14 @@ fn getinfo(lua: &mut Lua) -> Result<usize, LuaError> {
     if options.contains(&b'f') {
         set_field(lua, info, "func", function);
     }
-    lua.push(Value::Table(info));
-    Ok(1)
+    Value::Table(info)
 }
 
 /// `debug.getlocal([thread,] f, local)` (`db_getlocal`).
 fn getlocal(lua: &mut Lua) -> Result<usize, LuaError> {
-    let n = lua.check_integer(2)?;
-    let target = lua.arg(1);
+    let (thread, arg) = thread_arg(lua);
+    let n = lua.check_integer(arg + 2)?;
+    let target = lua.arg(arg + 1);
     if let Value::LuaFn(f) = target {
         // Parameters of a function that is not running.
         let proto = lua.heap.lua_fn(f).proto.proto.clone();
@@ -228,19 +253,23 @@ fn getlocal(lua: &mut Lua) -> Result<usize, LuaError> {
         lua.push(Value::Nil);
         return Ok(1);
     }
-    let level = lua.check_integer(1)?;
-    let Some(index) = frame_at_level(lua, level) else {
-        return Err(lua.arg_error(1, b"level out of range"));
-    };
-    match lua.frame_local(index, n) {
-        Some((name, slot)) => {
+    let level = lua.check_integer(arg + 1)?;
+    let local = lua.with_thread(thread, |lua| {
+        let index = frame_at_level(lua, level)?;
+        Some(
+            lua.frame_local(index, n)
+                .map(|(name, slot)| (name, lua.stack_value(slot))),
+        )
+    });
+    match local {
+        None => Err(lua.arg_error(arg + 1, b"level out of range")),
+        Some(Some((name, value))) => {
             let name = lua.string(&name);
-            let value = lua.stack_value(slot);
             lua.push(name);
             lua.push(value);
             Ok(2)
         }
-        None => {
+        Some(None) => {
             lua.push(Value::Nil);
             Ok(1)
         }
@@ -249,15 +278,22 @@ fn getlocal(lua: &mut Lua) -> Result<usize, LuaError> {
 
 /// `debug.setlocal([thread,] level, local, value)` (`db_setlocal`).
 fn setlocal(lua: &mut Lua) -> Result<usize, LuaError> {
-    let level = lua.check_integer(1)?;
-    let n = lua.check_integer(2)?;
-    let value = lua.check_any(3)?;
-    let Some(index) = frame_at_level(lua, level) else {
-        return Err(lua.arg_error(1, b"level out of range"));
-    };
-    match lua.frame_local(index, n) {
-        Some((name, slot)) => {
-            lua.set_stack_value(slot, value);
+    let (thread, arg) = thread_arg(lua);
+    let level = lua.check_integer(arg + 1)?;
+    let n = lua.check_integer(arg + 2)?;
+    let exists = lua.with_thread(thread, |lua| frame_at_level(lua, level).is_some());
+    if !exists {
+        return Err(lua.arg_error(arg + 1, b"level out of range"));
+    }
+    let value = lua.check_any(arg + 3)?;
+    let name = lua.with_thread(thread, |lua| {
+        let index = frame_at_level(lua, level)?;
+        let (name, slot) = lua.frame_local(index, n)?;
+        lua.set_stack_value(slot, value);
+        Some(name)
+    });
+    match name {
+        Some(name) => {
             let name = lua.string(&name);
             lua.push(name);
         }
@@ -289,7 +325,11 @@ fn upvalue_slot(lua: &mut Lua, n: i64) -> Result<Option<UpvalueSlot>, LuaError> 
                 .get(index as usize)
                 .map(|u| u.name.to_vec())
                 .unwrap_or_default();
-            let name = if name.is_empty() { b"?".to_vec() } else { name };
+            let name = if name.is_empty() {
+                b"(*no name)".to_vec()
+            } else {
+                name
+            };
             Ok(Some(UpvalueSlot::Lua(cell, name)))
         }
         Value::NativeFn(f) => {
@@ -424,11 +464,12 @@ fn getregistry(lua: &mut Lua) -> Result<usize, LuaError> {
 }
 
 /// `debug.sethook([thread,] hook, mask [, count])` (`db_sethook`): `mask` holds `c`, `r` and
-/// `l`; a positive count adds count events. Without a hook, hooks are turned off.
+/// `l`; a positive count adds count events. Without a hook, hooks are turned off. Each thread
+/// has its own hook.
 fn sethook(lua: &mut Lua) -> Result<usize, LuaError> {
-    let arg = usize::from(matches!(lua.arg(1), Value::Thread(_)));
+    let (thread, arg) = thread_arg(lua);
     if lua.arg(arg + 1).is_nil() {
-        lua.set_hook(None, 0, 0);
+        lua.with_thread(thread, |lua| lua.set_hook(None, 0, 0));
         return Ok(0);
     }
     let mask_text = lua.check_string(arg + 2)?;
@@ -447,14 +488,15 @@ fn sethook(lua: &mut Lua) -> Result<usize, LuaError> {
     if count > 0 {
         mask |= MASK_COUNT;
     }
-    lua.set_hook(Some(hook), mask, count);
+    lua.with_thread(thread, |lua| lua.set_hook(Some(hook), mask, count));
     Ok(0)
 }
 
-/// `debug.gethook()` (`db_gethook`): the hook, its mask as letters, and its count; `nil, "", 0`
-/// without a hook.
+/// `debug.gethook([thread])` (`db_gethook`): the hook, its mask as letters, and its count;
+/// `nil, "", 0` without a hook.
 fn gethook(lua: &mut Lua) -> Result<usize, LuaError> {
-    let (hook, mask, count) = lua.hook();
+    let (thread, _) = thread_arg(lua);
+    let (hook, mask, count) = lua.with_thread(thread, |lua| lua.hook());
     let mut letters = Vec::new();
     for (letter, bit) in [(b'c', MASK_CALL), (b'r', MASK_RETURN), (b'l', MASK_LINE)] {
         if mask & bit != 0 {

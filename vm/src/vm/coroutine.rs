@@ -62,7 +62,10 @@ impl Thread {
         }
     }
 
-    fn new(function: Value) -> Thread {
+    /// A fresh coroutine. It inherits the creating thread's hook mask and count as
+    /// `lua_newthread` does, but not its function: ldblib keeps hook functions per thread, so
+    /// PUC's inherited hook calls nothing and `debug.gethook` reports it as nil with the mask.
+    fn new(function: Value, hook: &super::HookState) -> Thread {
         let mut stack = vec![Value::Nil; 2 * super::MIN_STACK];
         stack[0] = function;
         Thread {
@@ -72,7 +75,13 @@ impl Thread {
             open_upvalues: Vec::new(),
             error_handler: None,
             non_yieldable: 0,
-            hook: super::HookState::default(),
+            hook: super::HookState {
+                function: None,
+                mask: hook.mask,
+                base_count: hook.base_count,
+                count: hook.base_count,
+                ..super::HookState::default()
+            },
             status: ThreadStatus::Fresh,
         }
     }
@@ -90,7 +99,8 @@ pub enum Resumed {
 impl Lua {
     /// A new coroutine running `function` (`lua_newthread` and `lua_xmove`).
     pub fn new_thread(&mut self, function: Value) -> ThreadRef {
-        self.threads.push(Thread::new(function));
+        let thread = Thread::new(function, &self.hook);
+        self.threads.push(thread);
         ThreadRef(self.threads.len() as u32 - 1)
     }
 
@@ -132,6 +142,21 @@ impl Lua {
         std::mem::swap(&mut self.error_handler, &mut slot.error_handler);
         std::mem::swap(&mut self.non_yieldable, &mut slot.non_yieldable);
         std::mem::swap(&mut self.hook, &mut slot.hook);
+    }
+
+    /// Runs `inspect` with `thread`'s stack and frames in place of the running thread's, as the
+    /// debug library's functions look at another coroutine (`lua_getstack(L1, ...)`). The
+    /// running thread is back in place when it returns, so `inspect` must not call Lua code
+    /// or raise errors: it gathers values, and errors are made by the caller afterwards.
+    pub fn with_thread<R>(&mut self, thread: ThreadRef, inspect: impl FnOnce(&mut Lua) -> R) -> R {
+        if thread == self.current_thread {
+            return inspect(self);
+        }
+        let back = self.current_thread;
+        self.switch_to(thread);
+        let result = inspect(self);
+        self.switch_to(back);
+        result
     }
 
     /// Switches from the running thread to `to`, which becomes the running one.
@@ -178,10 +203,19 @@ impl Lua {
                 self.top = 0;
                 (ThreadStatus::Finished, Ok(Resumed::Values(values)))
             }
-            Err(error) if error.kind == ErrorKind::Yield => (
-                ThreadStatus::Suspended,
-                Ok(Resumed::Values(std::mem::take(&mut self.transfer))),
-            ),
+            Err(error) if error.kind == ErrorKind::Yield => {
+                // The yielded values left with the resumer (`lua_xmove`): the suspended
+                // native frame keeps no temporaries.
+                if let Some(frame) = self.frames.last() {
+                    if matches!(frame.kind, FrameKind::Native(_)) {
+                        self.top = self.top.min(frame.base);
+                    }
+                }
+                (
+                    ThreadStatus::Suspended,
+                    Ok(Resumed::Values(std::mem::take(&mut self.transfer))),
+                )
+            }
             Err(error) if error.kind == ErrorKind::Interrupted => (ThreadStatus::Dead, Err(error)),
             Err(error) => (ThreadStatus::Dead, Ok(Resumed::Error(error.value))),
         };
@@ -206,6 +240,7 @@ impl Lua {
             return Ok(());
         }
         // The `yield` that suspended the coroutine returns the resume arguments.
+        self.return_hook()?;
         self.poscall(first, args.len());
         self.unroll()
     }
@@ -260,11 +295,13 @@ impl Lua {
                 self.error_handler = outer_handler;
                 let n = self.top - frame.base;
                 self.insert_below(frame.base, Value::Bool(true));
+                self.return_hook()?;
                 self.poscall(frame.base, n + 1);
                 Ok(())
             }
             Continuation::ReturnResults { from } => {
                 let n = self.top - from;
+                self.return_hook()?;
                 self.poscall(from, n);
                 Ok(())
             }

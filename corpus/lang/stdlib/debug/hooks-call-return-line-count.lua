@@ -43,3 +43,11 @@ debug.sethook(function(e)
   debug.sethook()
 end, "c")
 print("x")
+
+-- A coroutine starts with the hook of the thread that created it.
+local function h2() end
+debug.sethook(h2, "r", 7)
+local c2 = coroutine.create(print)
+debug.sethook()
+local hf, hm, hc = debug.gethook(c2)
+print(hf == h2, hm, hc)
