@@ -78,7 +78,20 @@ fn key_equal(a: Value, b: Value) -> bool {
 impl Table {
     /// A table with an array part of `n_array` slots (all nil, as PUC preallocates them) and
     /// room for `n_hash` other keys (`luaH_resize`).
+    ///
+    /// Sizes are hints, and a binary chunk can ask for any size up to about 2^34 in `NEWTABLE`:
+    /// each part is preallocated up to `MAX_PREALLOCATION` slots. `SETLIST` still grows the
+    /// array part to the constructor's last item as PUC's does (`luaH_resizearray`), and the
+    /// hash part keeps insertion order whatever its size, so the cap shows only in a
+    /// constructor of more than 4,096 items: PUC's rounded-up size leaves a few nil slots after
+    /// the last item, which here are not in the array part, and `#` can pick another border
+    /// if the program later fills some of them and not others.
     pub fn with_capacity(n_array: usize, n_hash: usize) -> Table {
+        const MAX_PREALLOCATION: usize = 1 << 12;
+        let (n_array, n_hash) = (
+            n_array.min(MAX_PREALLOCATION),
+            n_hash.min(MAX_PREALLOCATION),
+        );
         let mut table = Table {
             array: vec![Value::Nil; n_array],
             ..Table::default()
@@ -331,6 +344,15 @@ impl Table {
 mod tests {
     use super::Table;
     use crate::value::Value;
+
+    #[test]
+    fn size_hints_from_a_binary_chunk_cannot_exhaust_memory() {
+        // `NEWTABLE` can ask for about 2^34 slots of each part; the hint is capped.
+        let mut t = Table::with_capacity(1 << 34, 1 << 34);
+        assert!(t.array_len() <= 1 << 12);
+        t.set(Value::Int(1), Value::Int(1));
+        assert_eq!(t.length(), 1);
+    }
 
     #[test]
     fn sequences_live_in_the_array_part_and_have_their_length() {
