@@ -5,6 +5,10 @@
 //! through `__len` (`luaL_len`), so that objects which only behave like tables work, as in PUC.
 //! `table.sort` is PUC's quicksort step for step: the same elements are read, compared and
 //! written in the same order, which decides what an inconsistent comparator does.
+//!
+//! Loops over a range the program chose (`move`, `concat`, `insert`, `remove`) charge one
+//! instruction per element to the budget (`Lua::charge`), so a range of 2^53 elements stops at
+//! the budget or at an interrupt instead of running for ever, as it would in PUC.
 
 use crate::limits::MAX_STACK;
 use crate::object::Table;
@@ -94,6 +98,7 @@ fn insert(lua: &mut Lua) -> Result<usize, LuaError> {
             }
             let mut i = e;
             while i > position {
+                lua.charge(1)?;
                 let moved = get_index(lua, t, i - 1)?;
                 set_index(lua, t, i, moved)?;
                 i -= 1;
@@ -116,6 +121,7 @@ fn remove(lua: &mut Lua) -> Result<usize, LuaError> {
     }
     let result = get_index(lua, t, position)?;
     while position < size {
+        lua.charge(1)?;
         let moved = get_index(lua, t, position + 1)?;
         set_index(lua, t, position, moved)?;
         position += 1;
@@ -145,11 +151,13 @@ fn move_(lua: &mut Lua) -> Result<usize, LuaError> {
         let other_table = destination_arg != 1 && !lua.equals(source, destination)?;
         if t > e || t <= f || other_table {
             for i in 0..n {
+                lua.charge(1)?;
                 let value = get_index(lua, source, f + i)?;
                 set_index(lua, destination, t + i, value)?;
             }
         } else {
             for i in (0..n).rev() {
+                lua.charge(1)?;
                 let value = get_index(lua, source, f + i)?;
                 set_index(lua, destination, t + i, value)?;
             }
@@ -192,6 +200,7 @@ fn concat(lua: &mut Lua) -> Result<usize, LuaError> {
     let last = lua.opt_integer(4, length)?;
     let mut buffer = Vec::new();
     while i < last {
+        lua.charge(1)?;
         add_field(lua, t, i, &mut buffer)?;
         buffer.extend_from_slice(&separator);
         i += 1;

@@ -823,7 +823,7 @@ impl Lua {
     }
 
     #[cold]
-    fn interrupted(&mut self) -> LuaError {
+    pub(crate) fn interrupted(&mut self) -> LuaError {
         let text: &[u8] = if self.interrupt_requested() {
             b"interrupted"
         } else {

@@ -603,6 +603,23 @@ impl Lua {
 
     /// Whether an interruption was requested.
     #[inline]
+    /// The flag `interrupt_handle` hands out, for native loops that check it as they go.
+    pub(crate) fn interrupt_flag(&self) -> &std::sync::atomic::AtomicBool {
+        &self.interrupt
+    }
+
+    /// Charges `units` of work done by a native function (one per element it visits) to the
+    /// instruction budget, and fails as the interpreter does when the budget is spent or an
+    /// interrupt was asked for, so library loops cannot run past the limits either.
+    pub fn charge(&mut self, units: u64) -> Result<(), LuaError> {
+        if self.budget < units || self.interrupt_requested() {
+            self.budget = 0;
+            return Err(self.interrupted());
+        }
+        self.budget -= units;
+        Ok(())
+    }
+
     pub(crate) fn interrupt_requested(&self) -> bool {
         self.interrupt.load(std::sync::atomic::Ordering::Relaxed)
     }
@@ -633,6 +650,21 @@ mod tests {
         let error = run(&mut lua, "while true do pcall(function() end) end")
             .expect_err("the loop must stop");
         assert_eq!(error.kind, ErrorKind::Interrupted);
+    }
+
+    #[test]
+    fn a_budget_stops_long_library_loops_and_catastrophic_patterns() {
+        for source in [
+            "pcall(table.move, {}, 1, 1 << 53, 2)",
+            "local t = setmetatable({}, {__index = function() return '' end})
+             pcall(table.concat, t, '', 1, 1 << 53)",
+            "pcall(string.find, string.rep('a', 40), string.rep('a*', 40) .. 'b')",
+        ] {
+            let mut lua = Lua::new();
+            lua.set_instruction_budget(Some(1_000_000));
+            let error = run(&mut lua, source).expect_err("the run must stop");
+            assert_eq!(error.kind, ErrorKind::Interrupted, "{source}");
+        }
     }
 
     #[test]

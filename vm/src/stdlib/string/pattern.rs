@@ -69,6 +69,8 @@ enum PatternError {
     InvalidPatternCapture,
     TooManyCaptures,
     TooComplex,
+    /// The instruction budget ran out or the embedder asked for an interrupt while matching.
+    Interrupted,
 }
 
 impl PatternError {
@@ -84,6 +86,7 @@ impl PatternError {
             PatternError::InvalidPatternCapture => "invalid pattern capture".into(),
             PatternError::TooManyCaptures => "too many captures".into(),
             PatternError::TooComplex => "pattern too complex".into(),
+            PatternError::Interrupted => "interrupted".into(),
         }
     }
 }
@@ -92,16 +95,56 @@ impl PatternError {
 #[cold]
 #[inline(never)]
 fn raise(lua: &mut Lua, error: PatternError) -> LuaError {
+    if error == PatternError::Interrupted {
+        return lua.interrupted();
+    }
     lua.error(error.message().as_bytes())
 }
 
+/// The work a match may do: backtracking can take time exponential in the pattern's length,
+/// so every step of the matcher is charged to the state's instruction budget, and the
+/// embedder's interrupt flag is checked as it goes. PUC Lua has neither.
+pub(crate) struct Allowance<'a> {
+    /// Steps left: the instruction budget when the match started.
+    left: u64,
+    interrupt: &'a std::sync::atomic::AtomicBool,
+}
+
+impl<'a> Allowance<'a> {
+    fn of(lua: &'a Lua) -> Allowance<'a> {
+        Allowance {
+            left: lua.budget,
+            interrupt: lua.interrupt_flag(),
+        }
+    }
+}
+
+/// Runs `match_at` on the subject and pattern strings of `lua`, charging the steps it took to
+/// the instruction budget.
+fn match_in(
+    lua: &mut Lua,
+    subject: crate::value::StrRef,
+    pattern: crate::value::StrRef,
+    skip_anchor: bool,
+    s: usize,
+    caps: &mut Captures,
+) -> Result<Option<usize>, PatternError> {
+    let mut allowance = Allowance::of(lua);
+    let pattern = &lua.str_bytes(pattern)[skip_anchor as usize..];
+    let result = match_at(lua.str_bytes(subject), pattern, s, caps, &mut allowance);
+    let left = allowance.left;
+    lua.budget = left;
+    result
+}
+
 /// The matcher over one subject and one pattern (the rest of PUC's `MatchState`).
-struct Matcher<'a> {
+struct Matcher<'a, 'b> {
     src: &'a [u8],
     pat: &'a [u8],
     /// Nested calls still allowed (`matchdepth`).
     depth: u32,
     caps: &'a mut Captures,
+    allowance: &'a mut Allowance<'b>,
 }
 
 /// Matches `pat` against `src` starting at `s`, from a fresh state (`reprepstate` then
@@ -111,6 +154,7 @@ fn match_at(
     pat: &[u8],
     s: usize,
     caps: &mut Captures,
+    allowance: &mut Allowance<'_>,
 ) -> Result<Option<usize>, PatternError> {
     caps.level = 0;
     let mut matcher = Matcher {
@@ -118,11 +162,12 @@ fn match_at(
         pat,
         depth: MAX_MATCH_CALLS,
         caps,
+        allowance,
     };
     matcher.do_match(s, 0)
 }
 
-impl Matcher<'_> {
+impl Matcher<'_, '_> {
     #[inline]
     fn pat_at(&self, p: usize) -> u8 {
         self.pat.get(p).copied().unwrap_or(0)
@@ -139,6 +184,18 @@ impl Matcher<'_> {
             return Err(PatternError::TooComplex);
         }
         self.depth -= 1;
+        let left = &mut self.allowance.left;
+        if *left == 0
+            || (*left % 1024 == 0
+                && self
+                    .allowance
+                    .interrupt
+                    .load(std::sync::atomic::Ordering::Relaxed))
+        {
+            *left = 0;
+            return Err(PatternError::Interrupted);
+        }
+        *left -= 1;
         let result = loop {
             if p == self.pat.len() {
                 break Some(s);
@@ -588,12 +645,7 @@ fn find_aux(lua: &mut Lua, find: bool) -> Result<usize, LuaError> {
         let mut caps = Captures::new();
         let mut s = init;
         loop {
-            let result = match_at(
-                lua.str_bytes(subject),
-                &lua.str_bytes(pattern)[anchor as usize..],
-                s,
-                &mut caps,
-            );
+            let result = match_in(lua, subject, pattern, anchor, s, &mut caps);
             match result {
                 Err(error) => return Err(raise(lua, error)),
                 Ok(Some(end)) if find => {
@@ -648,7 +700,7 @@ fn gmatch_step(lua: &mut Lua) -> Result<usize, LuaError> {
     let length = lua.str_bytes(subject).len();
     let mut caps = Captures::new();
     for s in next as usize..=length {
-        let result = match_at(lua.str_bytes(subject), lua.str_bytes(pattern), s, &mut caps);
+        let result = match_in(lua, subject, pattern, false, s, &mut caps);
         match result {
             Err(error) => return Err(raise(lua, error)),
             Ok(Some(end)) if end as i64 != last => {
@@ -692,12 +744,7 @@ pub(super) fn gsub(lua: &mut Lua) -> Result<usize, LuaError> {
     let mut last_match = None;
     let mut n = 0;
     while n < max_replacements {
-        let found = match_at(
-            lua.str_bytes(subject),
-            &lua.str_bytes(pattern)[anchor as usize..],
-            s,
-            &mut caps,
-        );
+        let found = match_in(lua, subject, pattern, anchor, s, &mut caps);
         match found {
             Err(error) => return Err(raise(lua, error)),
             Ok(Some(end)) if Some(end) != last_match => {
@@ -800,10 +847,21 @@ fn add_text(
 
 #[cfg(test)]
 mod tests {
-    use super::{match_at, Captures, PatternError};
+    use super::{match_at, Allowance, Captures, PatternError};
 
     fn matches(src: &str, pat: &str) -> Result<Option<usize>, PatternError> {
-        match_at(src.as_bytes(), pat.as_bytes(), 0, &mut Captures::new())
+        let interrupt = std::sync::atomic::AtomicBool::new(false);
+        let mut allowance = Allowance {
+            left: u64::MAX,
+            interrupt: &interrupt,
+        };
+        match_at(
+            src.as_bytes(),
+            pat.as_bytes(),
+            0,
+            &mut Captures::new(),
+            &mut allowance,
+        )
     }
 
     #[test]
