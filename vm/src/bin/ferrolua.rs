@@ -195,12 +195,16 @@ impl Interpreter<'_> {
                 return false;
             }
         };
+        // The script's arguments are `arg[1..#arg]` as the program left them (`pushargs`);
+        // `arg` must still be a table. The error ends pmain, so it has no traceback.
         let mut args = Vec::new();
-        if let Value::Table(arg) = self.lua.get_global("arg") {
-            let n = self.lua.heap.table(arg).length();
-            for i in 1..=n {
-                args.push(self.lua.heap.table(arg).get(Value::Int(i)));
-            }
+        let Value::Table(arg) = self.lua.get_global("arg") else {
+            message(self.progname.as_deref(), b"'arg' is not a table");
+            return false;
+        };
+        let n = self.lua.heap.table(arg).length();
+        for i in 1..=n {
+            args.push(self.lua.heap.table(arg).get(Value::Int(i)));
         }
         match self.call(function, &args) {
             Ok(_) => true,
@@ -442,6 +446,18 @@ fn run_pmain(interpreter: &mut Interpreter, argv: &[String]) -> bool {
     if options.version {
         println!("{COPYRIGHT}");
     }
+    // Libraries open only now, as in lua.c, so that `-E` can keep `package` from reading
+    // `LUA_PATH` and `LUA_CPATH`.
+    if options.ignore_env {
+        let registry = interpreter.lua.registry();
+        let key = interpreter.lua.string(b"LUA_NOENV");
+        interpreter
+            .lua
+            .heap
+            .table_mut(registry)
+            .set(key, Value::Bool(true));
+    }
+    ferrolua::stdlib::open_libs(interpreter.lua);
     // The `arg` table: the script at 0, its arguments from 1, the interpreter and options below.
     let script_index = if script == argv.len() { 0 } else { script };
     let table = interpreter.lua.new_table();
@@ -502,7 +518,7 @@ fn run_pmain(interpreter: &mut Interpreter, argv: &[String]) -> bool {
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().collect();
-    let mut lua = Lua::new();
+    let mut lua = Lua::new_bare();
     let argv_table = lua.new_table();
     if let Value::Table(t) = argv_table {
         for (i, arg) in argv.iter().enumerate() {

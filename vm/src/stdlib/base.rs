@@ -453,10 +453,13 @@ fn load_results(
     }
 }
 
+/// The contents and chunk name of the file named by argument `arg`, or stdin when it is nil
+/// (`luaL_loadfilex`). Failing to open the file gives `Err(Ok(message))`, PUC's
+/// `cannot open <name>: <reason>`; a bad argument gives `Err(Err(error))`.
 fn read_chunk_file(
     lua: &mut Lua,
     arg: usize,
-) -> Result<(Vec<u8>, Vec<u8>), Result<usize, LuaError>> {
+) -> Result<(Vec<u8>, Vec<u8>), Result<Value, LuaError>> {
     let path = match lua.arg(arg) {
         Value::Nil => None,
         _ => Some(lua.check_string(arg).map_err(Err)?),
@@ -468,8 +471,7 @@ fn read_chunk_file(
                 Ok(contents) => (contents, [b"@".as_slice(), path.as_bytes()].concat()),
                 Err(error) => {
                     let message = format!("cannot open {path}: {}", io_error_text(&error));
-                    let message = lua.string(message.as_bytes());
-                    return Err(returns(lua, &[Value::Nil, message]));
+                    return Err(Ok(lua.string(message.as_bytes())));
                 }
             }
         }
@@ -502,7 +504,8 @@ fn loadfile(lua: &mut Lua) -> Result<usize, LuaError> {
     let env = lua.arg(3);
     let (source, name) = match read_chunk_file(lua, 1) {
         Ok(found) => found,
-        Err(result) => return result,
+        Err(Ok(message)) => return returns(lua, &[Value::Nil, message]),
+        Err(Err(error)) => return Err(error),
     };
     load_results(lua, &source, &name, mode, has_env.then_some(env))
 }
@@ -510,18 +513,8 @@ fn loadfile(lua: &mut Lua) -> Result<usize, LuaError> {
 fn dofile(lua: &mut Lua) -> Result<usize, LuaError> {
     let (source, name) = match read_chunk_file(lua, 1) {
         Ok(found) => found,
-        Err(_) => {
-            let message = lua.arg(1);
-            let message = match message {
-                Value::Str(s) => {
-                    let path = String::from_utf8_lossy(lua.str_bytes(s)).into_owned();
-                    format!("cannot open {path}")
-                }
-                _ => "cannot open stdin".to_string(),
-            };
-            let value = lua.string(message.as_bytes());
-            return Err(lua.raise(value));
-        }
+        Err(Ok(message)) => return Err(lua.raise(message)),
+        Err(Err(error)) => return Err(error),
     };
     let function = match lua.load(&source, &name, ChunkMode::Both) {
         Ok(function) => function,

@@ -23,7 +23,7 @@ pub fn open(lua: &mut Lua) {
 fn check_thread(lua: &mut Lua, arg: usize) -> Result<ThreadRef, LuaError> {
     match lua.arg(arg) {
         Value::Thread(t) => Ok(t),
-        _ => Err(lua.arg_error(arg, b"coroutine expected")),
+        _ => Err(lua.arg_error(arg, b"thread expected")),
     }
 }
 

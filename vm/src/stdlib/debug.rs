@@ -10,6 +10,7 @@ pub fn open(lua: &mut Lua) {
     lua.new_library(
         "debug",
         &[
+            ("debug", debug),
             ("gethook", gethook),
             ("getinfo", getinfo),
             ("getlocal", getlocal),
@@ -64,6 +65,43 @@ fn traceback(lua: &mut Lua) -> Result<usize, LuaError> {
     let value = lua.string(&traceback);
     lua.push(value);
     Ok(1)
+}
+
+/// `debug.debug()` (`db_debug`): runs each line read from stdin as a chunk named
+/// `=(debug command)`, writing `lua_debug> ` and any error to stderr, until `cont` or the end
+/// of input.
+fn debug(lua: &mut Lua) -> Result<usize, LuaError> {
+    use std::io::{BufRead, Write};
+    loop {
+        let _ = std::io::stderr().write_all(b"lua_debug> ");
+        let _ = std::io::stderr().flush();
+        let mut line = Vec::new();
+        match std::io::stdin().lock().read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => return Ok(0),
+            Ok(_) if line == b"cont\n" => return Ok(0),
+            Ok(_) => {}
+        }
+        let outcome = match lua.load(&line, b"=(debug command)", crate::ChunkMode::Both) {
+            Ok(function) => lua
+                .pcall(function, &[], None)
+                .err()
+                .map(|error| error.value),
+            Err(message) => Some(lua.string(&message)),
+        };
+        if let Some(error) = outcome {
+            let mut text = match error {
+                Value::Str(s) => lua.str_bytes(s).to_vec(),
+                Value::Int(_) | Value::Float(_) => {
+                    let s = lua.to_display_string(error)?;
+                    lua.str_bytes(s).to_vec()
+                }
+                // `lua_tostring` gives NULL, which glibc's printf writes as `(null)`.
+                _ => b"(null)".to_vec(),
+            };
+            text.push(b'\n');
+            let _ = std::io::stderr().write_all(&text);
+        }
+    }
 }
 
 /// `debug.getmetatable(value)`: the metatable, ignoring `__metatable`.

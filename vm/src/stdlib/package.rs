@@ -15,8 +15,9 @@ const CPATH_DEFAULT: &str = "/usr/local/lib/lua/5.3/?.so;/usr/local/lib/lua/5.3/
 /// The message of a build without dynamic libraries (`DLMSG`).
 const NO_DYNAMIC_LIBRARIES: &[u8] = b"dynamic libraries not enabled; check your Lua installation";
 
-/// Opens `package` and the global `require` (`luaopen_package`). With `ignore_env`, the
-/// `LUA_PATH` variables are not read, as with the standalone interpreter's `-E`.
+/// Opens `package` and the global `require` (`luaopen_package`). When the registry's
+/// `LUA_NOENV` field is true (the standalone interpreter's `-E`), the `LUA_PATH` and
+/// `LUA_CPATH` variables are not read.
 pub fn open(lua: &mut Lua) {
     let package = lua.new_library(
         "package",
@@ -36,6 +37,16 @@ pub fn open(lua: &mut Lua) {
             .set(Value::Int(i as i64 + 1), function);
     }
     set_field(lua, package, "searchers", searchers);
+    let registry = lua.registry();
+    let no_env_key = lua.string(b"LUA_NOENV");
+    let ignore_env = !lua.heap.table(registry).get(no_env_key).is_falsy();
+    let environment_path = |versioned: &str, plain: &str, default: &str| {
+        if ignore_env {
+            default.to_string()
+        } else {
+            environment_path(versioned, plain, default)
+        }
+    };
     let path = environment_path("LUA_PATH_5_3", "LUA_PATH", PATH_DEFAULT);
     let path = lua.string(path.as_bytes());
     set_field(lua, package, "path", path);
@@ -66,10 +77,8 @@ fn get_field(lua: &mut Lua, table: TableRef, name: &str) -> Value {
 fn environment_path(versioned: &str, plain: &str, default: &str) -> String {
     let value = std::env::var(versioned).or_else(|_| std::env::var(plain));
     match value {
-        Ok(path) => {
-            let path = path.replace(";;", &format!(";{default};"));
-            path.trim_matches(';').to_string()
-        }
+        // Every `;;` becomes `;default;`, left to right and without overlaps (`setpath`).
+        Ok(path) => path.replace(";;", &format!(";{default};")),
         Err(_) => default.to_string(),
     }
 }
