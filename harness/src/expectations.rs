@@ -1,5 +1,6 @@
-//! The list of language-corpus cases known to fail, each with a reason:
-//! `corpus/lang/expectations.toml`.
+//! The lists of known failures, each entry with a reason: `corpus/lang/expectations.toml` for
+//! the language corpus, and `lua53-tests/expectations.toml` for the official suite, whose keys
+//! are `file|mode` trials ([`crate::suite`]).
 //!
 //! The file is a small subset of TOML, read by hand here so that the harness needs no TOML
 //! crate: comments, blank lines, one `[expected-failures]` table, and in it one
@@ -114,7 +115,13 @@ impl Expectations {
 
     /// The file's text: the header, then the entries in path order.
     pub fn render(&self) -> String {
-        let mut text = String::from(HEADER);
+        self.render_with_header(HEADER)
+    }
+
+    /// The file's text with another header (the official suite's file has its own), then the
+    /// entries in key order.
+    pub fn render_with_header(&self, header: &str) -> String {
+        let mut text = String::from(header);
         let _ = write!(text, "\n[{TABLE}]\n");
         for (path, reason) in &self.entries {
             let _ = writeln!(text, "{} = {}", toml_string(path), toml_string(reason));

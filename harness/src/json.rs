@@ -1,6 +1,9 @@
-//! A minimal JSON value and pretty-printer, enough for the reports the harness writes.
+//! A minimal JSON value and pretty-printer, enough for the reports the harness writes. The
+//! `parse` submodule reads JSON back and writes it on one line, for `reports/history.jsonl`.
 
 use std::fmt::Write;
+
+mod parse;
 
 /// A JSON value. Objects keep their keys in insertion order so reports diff cleanly.
 #[derive(Clone, Debug, PartialEq)]

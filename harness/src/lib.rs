@@ -8,10 +8,17 @@
 
 pub mod bench;
 pub mod corpus;
+pub mod diff;
 pub mod engine;
 pub mod expectations;
+pub mod gen;
+pub mod history;
 pub mod json;
 pub mod lang;
 pub mod paths;
+pub mod regressions;
 pub mod report;
 pub mod show;
+pub mod shrink;
+pub mod stdlib_table;
+pub mod suite;

@@ -2,21 +2,30 @@
 //!
 //! `conform corpus` checks syntax conformance, `conform lang` runs the language corpus in both
 //! engines, `conform bench` times programs (and `--front-end` the compiler) against PUC Lua's,
-//! and `conform report` runs everything and writes `reports/latest/`.
+//! `conform suite` runs the official test suite in both engines, and `conform report` runs
+//! everything and writes `reports/latest/`. The hidden `conform run-trial` is the child process
+//! `conform suite` starts for each engine's run of each suite trial. `conform diff` runs
+//! generated programs in both engines (through the hidden `conform diff-worker` child),
+//! `conform repro` shows one, and `conform shrink` minimizes a divergence.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use ferrolua_harness::bench::programs::{self, ProgramBench};
 use ferrolua_harness::bench::{self, FrontEndBench};
 use ferrolua_harness::corpus::{self, CaseKind, Outcome, Summary};
+use ferrolua_harness::engine::StandaloneEngine;
 use ferrolua_harness::expectations::Expectations;
 use ferrolua_harness::lang::{self, Judgement, LangRun};
 use ferrolua_harness::paths;
-use ferrolua_harness::report::Report;
+use ferrolua_harness::report::{self, Report};
+use ferrolua_harness::suite::child::ChildOptions;
+use ferrolua_harness::suite::command::SuiteOptions;
+use ferrolua_harness::suite::{self, EngineKind, Mode};
 
 /// Conformance harness: checks ferrolua against PUC-Rio Lua 5.3.6.
 #[derive(Debug, Parser)]
@@ -28,6 +37,19 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Generates random programs from seeds, runs each in both engines and reports divergences
+    /// by tier (T0 panics, T1 status/output/results, T2 error messages, T3 tracebacks); exits
+    /// with 1 when anything diverges.
+    Diff(ferrolua_harness::diff::cli::DiffArgs),
+    /// Prints the program of a seed and both engines' observations, with a diff of each
+    /// differing field.
+    Repro(ferrolua_harness::diff::cli::ReproArgs),
+    /// Reduces a diverging program (a seed or a file) while the same divergence holds, and
+    /// writes it to corpus/regressions/.
+    Shrink(ferrolua_harness::diff::cli::ShrinkArgs),
+    /// The worker process of `conform diff` (internal).
+    #[command(hide = true)]
+    DiffWorker(ferrolua_harness::diff::cli::WorkerArgs),
     /// Compiles corpus/syntax/**/*.lua and the official suite in both engines and compares
     /// the verdicts; exits with 1 when any case disagrees.
     Corpus {
@@ -80,6 +102,49 @@ enum Command {
         /// Only the programs whose file name contains this text.
         filter: Option<String>,
     },
+    /// Runs the official Lua 5.3 test suite, file by file, in both engines (each run in a child
+    /// process working in a scratch copy of the suite) and judges ferrolua's results against
+    /// lua53-tests/expectations.toml; exits with 1 on any result it does not predict.
+    Suite {
+        /// Only this mode's trials: soft-port (`_soft = true; _port = true`), default (nothing
+        /// set) or user (all.lua with `_U = true`).
+        #[arg(long, value_parser = parse_mode)]
+        mode: Option<Mode>,
+        /// The official suite's folder [default: $LUA53_TESTS, else ../shared/lua53-tests].
+        #[arg(long)]
+        suite: Option<PathBuf>,
+        /// The known failures [default: lua53-tests/expectations.toml in the workspace].
+        #[arg(long)]
+        expectations: Option<PathBuf>,
+        /// Leaves out the PASS lines: only the other trials and the summary.
+        #[arg(long)]
+        failures_only: bool,
+        /// Rewrites the expectations file from this run: drops passing trials, adds failing
+        /// ones with their first failure as the reason, keeps the reasons of the rest.
+        #[arg(long)]
+        update_expectations: bool,
+        /// Only these files of the suite (such as `calls.lua`).
+        files: Vec<String>,
+    },
+    /// Runs one engine's run of one suite trial in this process, with the working directory
+    /// as the suite's folder, and prints a result line; `conform suite` starts it.
+    #[command(hide = true)]
+    RunTrial {
+        /// `ferrolua` or `reference`.
+        #[arg(long, value_parser = parse_engine)]
+        engine: EngineKind,
+        /// The mode, whose preamble runs first.
+        #[arg(long, value_parser = parse_mode)]
+        mode: Mode,
+        /// The standalone interpreter the file sees as `arg[-1]`.
+        #[arg(long)]
+        interpreter: String,
+        /// The wall-clock limit, in seconds.
+        #[arg(long, default_value_t = suite::runner::RUN_TIMEOUT.as_secs())]
+        timeout: u64,
+        /// The file to run.
+        file: String,
+    },
     /// Runs every check that exists and writes report.md and report.json.
     Report {
         #[command(flatten)]
@@ -93,6 +158,13 @@ enum Command {
         /// Timed runs per program and engine in the program benchmark.
         #[arg(long, default_value_t = 3)]
         runs: u32,
+        /// A standalone Lua interpreter on PATH (such as lua5.3) to add as a third engine
+        /// column: the language corpus, the official suite and the standard library run in it.
+        #[arg(long)]
+        engine: Option<String>,
+        /// The history file this run's summary line is appended to.
+        #[arg(long, default_value_os_t = paths::history_file())]
+        history: PathBuf,
     },
 }
 
@@ -120,6 +192,10 @@ impl Inputs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Diff(args) => ferrolua_harness::diff::cli::diff(args),
+        Command::Repro(args) => ferrolua_harness::diff::cli::repro_command(args),
+        Command::Shrink(args) => ferrolua_harness::diff::cli::shrink_command(args),
+        Command::DiffWorker(args) => ferrolua_harness::diff::cli::worker_command(args),
         Command::Corpus { inputs } => run_corpus(&inputs),
         Command::Lang {
             filter,
@@ -161,12 +237,53 @@ fn main() -> ExitCode {
             out,
             iterations,
             runs,
-        } => run_report(&inputs, &out, iterations, runs),
+            engine,
+            history,
+        } => run_report(&inputs, &out, iterations, runs, engine.as_deref(), &history),
+        Command::Suite {
+            mode,
+            suite,
+            expectations,
+            failures_only,
+            update_expectations,
+            files,
+        } => suite::command::run(&SuiteOptions {
+            suite_dir: suite.unwrap_or_else(paths::suite_dir),
+            expectations: expectations.unwrap_or_else(suite::expectations_path),
+            mode,
+            files,
+            failures_only,
+            update_expectations,
+        }),
+        Command::RunTrial {
+            engine,
+            mode,
+            interpreter,
+            timeout,
+            file,
+        } => suite::child::run(&ChildOptions {
+            engine,
+            mode,
+            file,
+            interpreter,
+            timeout: Duration::from_secs(timeout),
+        }),
     };
     result.unwrap_or_else(|error| {
         eprintln!("conform: {error}");
         ExitCode::from(2)
     })
+}
+
+fn parse_mode(name: &str) -> Result<Mode, String> {
+    Mode::parse(name).ok_or_else(|| {
+        let names = Mode::ALL.map(Mode::name).join(", ");
+        format!("unknown mode {name:?}; the modes are {names}")
+    })
+}
+
+fn parse_engine(name: &str) -> Result<EngineKind, String> {
+    EngineKind::parse(name).ok_or_else(|| format!("unknown engine {name:?}: ferrolua or reference"))
 }
 
 fn run_corpus(inputs: &Inputs) -> io::Result<ExitCode> {
@@ -314,7 +431,16 @@ fn run_program_bench(
     Ok(bench)
 }
 
-fn run_report(inputs: &Inputs, out: &Path, iterations: u32, runs: u32) -> io::Result<ExitCode> {
+fn run_report(
+    inputs: &Inputs,
+    out: &Path,
+    iterations: u32,
+    runs: u32,
+    engine: Option<&str>,
+    history: &Path,
+) -> io::Result<ExitCode> {
+    // Looked up first, so that a misspelt name fails before the long runs.
+    let standalone = engine.map(StandaloneEngine::find).transpose()?;
     let outcomes = check(inputs)?;
     print_summaries(&outcomes);
     let corpus_dir = inputs.corpus_dir();
@@ -322,18 +448,26 @@ fn run_report(inputs: &Inputs, out: &Path, iterations: u32, runs: u32) -> io::Re
     println!("corpus/lang: {}", lang.summary());
     let front_end = run_front_end_bench(&inputs.suite_dir(), iterations)?;
     let programs = run_program_bench(&corpus_dir, runs, None)?;
-    let report = Report::new(
+    let (suite, _) =
+        suite::command::suite_run(&inputs.suite_dir(), &suite::expectations_path(), None, &[])?;
+    println!("official suite: {}", suite.summary());
+    let mut report = Report::new(
         outcomes,
         Some(lang),
         Some(front_end),
         Some(programs),
         &paths::workspace_root(),
     );
+    report.suite = Some(suite);
+    report::columns::add_to(&mut report, standalone.as_ref(), &inputs.suite_dir())?;
     report.write(out)?;
+    report::html::write_with_history(&report, out, history)?;
     println!(
-        "wrote {} and {}",
+        "wrote {}, {} and {}; appended to {}",
         out.join("report.md").display(),
-        out.join("report.json").display()
+        out.join("report.json").display(),
+        out.join("index.html").display(),
+        history.display()
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -38,6 +38,11 @@ pub fn latest_report_dir() -> PathBuf {
     workspace_root().join("reports").join("latest")
 }
 
+/// The file `conform report` appends one summary line per run to, `reports/history.jsonl`.
+pub fn history_file() -> PathBuf {
+    workspace_root().join("reports").join("history.jsonl")
+}
+
 /// Explains how to get the official suite, for error messages when it is missing.
 pub fn suite_missing_help(dir: &Path) -> String {
     format!(

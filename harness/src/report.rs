@@ -1,4 +1,5 @@
-//! The conformance report: every check that exists, written as `report.md` and `report.json`.
+//! The conformance report: every check that exists, written as `report.md` and `report.json`,
+//! and as a self-contained page, `index.html` ([`html`]).
 //!
 //! The report is meant to be committed, so that a regression shows up as a diff in review:
 //! everything in it except the timings and the machine line is deterministic.
@@ -14,6 +15,12 @@ use crate::corpus::{CaseKind, Outcome, Summary, Verdict};
 use crate::json::Json;
 use crate::lang::{Judgement, LangRun};
 use crate::show::quoted;
+use crate::stdlib_table::StdlibTable;
+
+pub mod campaign;
+pub mod columns;
+pub mod html;
+pub mod svg;
 
 /// What the reference engine is, as reports name it.
 pub const REFERENCE_NAME: &str = "PUC-Rio Lua 5.3.6 (vendored by mlua 0.12)";
@@ -35,6 +42,14 @@ pub struct Report {
     pub machine: String,
     /// The harness's build profile.
     pub profile: &'static str,
+    /// The standard-library table, when it was probed.
+    pub stdlib: Option<StdlibTable>,
+    /// A standalone interpreter's runs, the third engine column, when one was given.
+    pub standalone: Option<columns::StandaloneRuns>,
+    /// The differential campaign, when one ran (filled by `conform diff`).
+    pub campaign: Option<campaign::Campaign>,
+    /// The official suite run (`conform suite`'s trials), when it ran.
+    pub suite: Option<crate::suite::SuiteRun>,
 }
 
 impl Report {
@@ -54,6 +69,10 @@ impl Report {
             commit: current_commit(workspace_root),
             machine: bench::machine(),
             profile: bench::build_profile(),
+            stdlib: None,
+            standalone: None,
+            campaign: None,
+            suite: None,
         }
     }
 
@@ -152,10 +171,24 @@ impl Report {
 
         self.markdown_programs(&mut md);
 
+        if let Some(suite) = &self.suite {
+            md.push_str(&crate::suite::report::markdown(suite));
+        }
+
+        md.push_str("\n## Standard library (manual §6)\n\n");
+        match &self.stdlib {
+            None => md.push_str("Not probed.\n"),
+            Some(stdlib) => md.push_str(&stdlib.markdown()),
+        }
+        if let Some(standalone) = &self.standalone {
+            md.push_str(&standalone.markdown());
+        }
+
         md.push_str(
-            "\n## Not measured yet\n\nThe official suite is only compiled, not run, and there are no \
-             randomized differential campaigns yet. ferrolua has no garbage collector and no memory \
-             limit yet, so its runs are bounded only by the instruction budget.\n",
+            "\n## Not measured yet\n\nThere are no randomized differential campaigns yet. ferrolua \
+             has no garbage collector and no memory limit yet, so its runs are bounded only by the \
+             instruction budget (and, in the official suite's runs, by the harness's limit on \
+             resident memory).\n",
         );
         md
     }
@@ -320,6 +353,28 @@ impl Report {
             ("lang", self.json_lang()),
             ("front_end_bench", bench),
             ("program_bench", self.json_programs()),
+            (
+                "suite",
+                self.suite
+                    .as_ref()
+                    .map_or(Json::Null, crate::suite::report::json),
+            ),
+            (
+                "stdlib",
+                self.stdlib.as_ref().map_or(Json::Null, StdlibTable::json),
+            ),
+            (
+                "standalone",
+                self.standalone
+                    .as_ref()
+                    .map_or(Json::Null, columns::StandaloneRuns::json),
+            ),
+            (
+                "campaign",
+                self.campaign
+                    .as_ref()
+                    .map_or(Json::Null, campaign::Campaign::json),
+            ),
         ])
     }
 
@@ -509,6 +564,10 @@ mod tests {
             commit: None,
             machine: "test".to_string(),
             profile: "debug",
+            stdlib: None,
+            standalone: None,
+            campaign: None,
+            suite: None,
         };
         let markdown = report.markdown();
         assert!(

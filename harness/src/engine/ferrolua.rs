@@ -133,7 +133,7 @@ fn observe(source: &[u8], chunk_name: &[u8], instructions: u64) -> Observation {
 }
 
 /// Why the harness could not finish observing a run.
-enum Failure {
+pub(crate) enum Failure {
     /// The instruction budget ran out, wherever that happened.
     Interrupted,
     /// Something outside the case failed: the message says what.
@@ -208,7 +208,7 @@ fn execute(
 }
 
 /// Loads and runs one of the wrapper's chunks, which returns a function.
-fn wrapper_function(lua: &mut Lua, source: &str) -> Result<Value, Failure> {
+pub(crate) fn wrapper_function(lua: &mut Lua, source: &str) -> Result<Value, Failure> {
     let chunk = lua
         .load(
             source.as_bytes(),
@@ -231,7 +231,7 @@ fn wrapper_function(lua: &mut Lua, source: &str) -> Result<Value, Failure> {
 }
 
 /// Calls `function` in protected mode; an error is the budget's or the harness's.
-fn protected(
+pub(crate) fn protected(
     lua: &mut Lua,
     function: Value,
     args: &[Value],

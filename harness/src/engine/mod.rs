@@ -1,4 +1,5 @@
-//! The two engines the harness compares, behind one trait: PUC Lua 5.3.6 and ferrolua.
+//! The two engines the harness compares, behind one trait: PUC Lua 5.3.6 and ferrolua; and a
+//! third for reports, a standalone interpreter run as a subprocess ([`standalone`]).
 //!
 //! An [`Engine`] answers two questions about a chunk: does it compile, and what happens when it
 //! runs. Answers are what a Lua program would see, byte for byte, so that comparing two
@@ -6,10 +7,12 @@
 
 pub mod ferrolua;
 pub mod reference;
+pub mod standalone;
 pub mod wrapper;
 
 pub use self::ferrolua::{on_large_stack, FerroluaEngine};
 pub use self::reference::{new_state as new_reference_state, Budget, ReferenceEngine};
+pub use self::standalone::StandaloneEngine;
 
 /// A Lua implementation under test, or the reference one.
 pub trait Engine {
