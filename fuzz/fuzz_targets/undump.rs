@@ -29,7 +29,8 @@ fuzz_target!(|data: &[u8]| {
     ) else {
         panic!("the sandbox chunk compiles");
     };
-    lua.pcall(sandbox, &[], None).expect("the sandbox chunk runs");
+    lua.pcall(sandbox, &[], None)
+        .expect("the sandbox chunk runs");
     let Ok(function) = lua.load(data, b"=fuzz", ferrolua::ChunkMode::Binary) else {
         return;
     };
