@@ -492,7 +492,9 @@ impl Progress {
             let _ = write!(io::stderr(), "\r\x1b[2K");
             let _ = io::stderr().flush();
         }
-        // Let the next call redraw at once.
-        self.last = None;
+        // On a terminal, redraw at once below what was printed; in a log, keep the interval.
+        if self.terminal {
+            self.last = None;
+        }
     }
 }

@@ -95,13 +95,19 @@ pub fn object_name(proto: &Proto, last_pc: usize, reg: u32) -> Option<(&'static 
                 bc::arg_ax(proto.code[pc + 1])
             };
             match &proto.constants[k as usize] {
-                Constant::Str(s) => Some(("constant", s.to_vec())),
+                Constant::Str(s) => Some(("constant", c_string(s))),
                 _ => None,
             }
         }
         OpCode::SelfOp => Some(("method", constant_name(proto, pc, bc::arg_c(i)))),
         _ => None,
     }
+}
+
+/// A string constant as a name: PUC hands names around as C strings (`getstr`), so every
+/// message and `debug.getinfo` shows them only up to their first zero byte.
+fn c_string(s: &[u8]) -> Vec<u8> {
+    s.split(|&b| b == 0).next().unwrap_or_default().to_vec()
 }
 
 /// The name of upvalue `index`, `?` when stripped (`upvalname`).
@@ -120,7 +126,7 @@ fn upvalue_name(proto: &Proto, index: usize) -> Option<Vec<u8>> {
 fn constant_name(proto: &Proto, pc: usize, c: u32) -> Vec<u8> {
     if bc::is_k(c) {
         if let Constant::Str(s) = &proto.constants[bc::index_k(c) as usize] {
-            return s.to_vec();
+            return c_string(s);
         }
     } else if let Some(("constant", name)) = object_name(proto, pc, c) {
         return name;
