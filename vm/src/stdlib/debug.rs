@@ -45,15 +45,11 @@ fn thread_arg(lua: &Lua) -> (ThreadRef, usize) {
 fn traceback(lua: &mut Lua) -> Result<usize, LuaError> {
     let (thread, arg) = thread_arg(lua);
     let message = lua.arg(arg + 1);
-    let text = match message {
-        Value::Str(s) => Some(lua.str_bytes(s).to_vec()),
-        Value::Int(_) | Value::Float(_) => {
-            let s = lua.to_display_string(message)?;
-            Some(lua.str_bytes(s).to_vec())
-        }
-        Value::Nil => None,
-        other => {
-            lua.push(other);
+    let text = match lua.as_lua_string(message) {
+        Some(s) => Some(lua.str_bytes(s).to_vec()),
+        None if message.is_nil() => None,
+        None => {
+            lua.push(message);
             return Ok(1);
         }
     };
@@ -89,14 +85,11 @@ fn debug(lua: &mut Lua) -> Result<usize, LuaError> {
             Err(message) => Some(lua.string(&message)),
         };
         if let Some(error) = outcome {
-            let mut text = match error {
-                Value::Str(s) => lua.str_bytes(s).to_vec(),
-                Value::Int(_) | Value::Float(_) => {
-                    let s = lua.to_display_string(error)?;
-                    lua.str_bytes(s).to_vec()
-                }
-                // `lua_tostring` gives NULL, which glibc's printf writes as `(null)`.
-                _ => b"(null)".to_vec(),
+            // `lua_tostring` gives NULL for other values, which glibc's printf writes as
+            // `(null)`.
+            let mut text = match lua.as_lua_string(error) {
+                Some(s) => lua.str_bytes(s).to_vec(),
+                None => b"(null)".to_vec(),
             };
             text.push(b'\n');
             let _ = std::io::stderr().write_all(&text);
@@ -501,6 +494,9 @@ fn getregistry(lua: &mut Lua) -> Result<usize, LuaError> {
     Ok(1)
 }
 
+/// The letters of a hook mask and the events they stand for (`makemask`, `unmakemask`).
+const HOOK_LETTERS: [(u8, u8); 3] = [(b'c', MASK_CALL), (b'r', MASK_RETURN), (b'l', MASK_LINE)];
+
 /// `debug.sethook([thread,] hook, mask [, count])` (`db_sethook`): `mask` holds `c`, `r` and
 /// `l`; a positive count adds count events. Without a hook, hooks are turned off. Each thread
 /// has its own hook.
@@ -518,7 +514,7 @@ fn sethook(lua: &mut Lua) -> Result<usize, LuaError> {
     let count = lua.opt_integer(arg + 3, 0)?;
     let text = lua.str_bytes(mask_text);
     let mut mask = 0;
-    for (letter, bit) in [(b'c', MASK_CALL), (b'r', MASK_RETURN), (b'l', MASK_LINE)] {
+    for (letter, bit) in HOOK_LETTERS {
         if text.contains(&letter) {
             mask |= bit;
         }
@@ -536,7 +532,7 @@ fn gethook(lua: &mut Lua) -> Result<usize, LuaError> {
     let (thread, _) = thread_arg(lua);
     let (hook, mask, count) = lua.with_thread(thread, |lua| lua.hook());
     let mut letters = Vec::new();
-    for (letter, bit) in [(b'c', MASK_CALL), (b'r', MASK_RETURN), (b'l', MASK_LINE)] {
+    for (letter, bit) in HOOK_LETTERS {
         if mask & bit != 0 {
             letters.push(letter);
         }

@@ -8,7 +8,7 @@ use super::{Lua, LuaError};
 use crate::arith::{self, ArithOp};
 use crate::number::{self, Number};
 use crate::object::normalize_key;
-use crate::value::Value;
+use crate::value::{StrRef, Value};
 
 /// Limit of `__index`/`__newindex` chains (`MAXTAGLOOP`).
 const MAX_TAG_LOOP: usize = 2000;
@@ -335,6 +335,18 @@ impl Lua {
             _ => return None,
         };
         Some(self.string(text.as_bytes()))
+    }
+
+    /// A value as `lua_tostring` sees it: a string itself, a number converted, anything else
+    /// nothing.
+    pub fn as_lua_string(&mut self, value: Value) -> Option<StrRef> {
+        match value {
+            Value::Str(s) => Some(s),
+            _ => match self.number_to_str(value) {
+                Some(Value::Str(s)) => Some(s),
+                _ => None,
+            },
+        }
     }
 
     /// Concatenates the `total` values just below `top` into the first of them (`luaV_concat`):
