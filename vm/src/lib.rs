@@ -7,6 +7,7 @@
 pub mod arith;
 pub mod bytecode;
 pub mod compiler;
+pub mod gc;
 pub mod hash;
 pub mod limits;
 pub mod number;

@@ -153,6 +153,11 @@ fn execute(
     let xpcall = lua.get_global("xpcall");
     let handler = wrapper_function(lua, HANDLER_SOURCE)?;
     let describe = wrapper_function(lua, DESCRIBE_SOURCE)?;
+    // Values held here are not roots of the collector: pin them while the script runs
+    // (`wrapper_function` pins what it returns).
+    for value in [load, xpcall] {
+        lua.pin(value);
+    }
     lua.set_instruction_budget(Some(instructions));
 
     // Loading through the global `load`, called from Rust, puts the parser at the reference's
@@ -176,6 +181,10 @@ fn execute(
     };
 
     let returned = protected(lua, xpcall, &[main, handler], "xpcall")?;
+    // Showing a result may run Lua code (`__tostring`), and collect the others.
+    for &value in &returned {
+        lua.pin(value);
+    }
     let mut values = returned.into_iter();
     if let Some(Value::Bool(true)) = values.next() {
         let results = values
@@ -223,7 +232,10 @@ pub(crate) fn wrapper_function(lua: &mut Lua, source: &str) -> Result<Value, Fai
         })?;
     let returned = protected(lua, chunk, &[], "the wrapper")?;
     match returned.first() {
-        Some(function @ (Value::LuaFn(_) | Value::NativeFn(_))) => Ok(*function),
+        Some(function @ (Value::LuaFn(_) | Value::NativeFn(_))) => {
+            lua.pin(*function);
+            Ok(*function)
+        }
         _ => Err(Failure::Harness(
             "harness error: the wrapper did not return a function".to_string(),
         )),

@@ -397,6 +397,10 @@ fn ferrolua_run(
     let handler = wrapper_function(lua, HANDLER_SOURCE)?;
     let interpreter = lua.string(options.interpreter.as_bytes());
     let file = lua.string(options.file.as_bytes());
+    // Values held here are not roots of the collector: pin them while Lua code runs.
+    for value in [load, loadfile, xpcall, interpreter, file] {
+        lua.pin(value);
+    }
     run_chunk(lua, SETUP_SOURCE, &[interpreter, file])?;
     run_chunk(lua, options.mode.preamble(), &[])?;
 

@@ -454,8 +454,7 @@ fn run_pmain(interpreter: &mut Interpreter, argv: &[String]) -> bool {
         interpreter
             .lua
             .heap
-            .table_mut(registry)
-            .set(key, Value::Bool(true));
+            .table_set(registry, key, Value::Bool(true));
     }
     ferrolua::stdlib::open_libs(interpreter.lua);
     // The `arg` table: the script at 0, its arguments from 1, the interpreter and options below.
@@ -467,8 +466,7 @@ fn run_pmain(interpreter: &mut Interpreter, argv: &[String]) -> bool {
             interpreter
                 .lua
                 .heap
-                .table_mut(t)
-                .set(Value::Int(i as i64 - script_index as i64), value);
+                .table_set(t, Value::Int(i as i64 - script_index as i64), value);
         }
     }
     interpreter.lua.set_global("arg", table);
@@ -523,12 +521,12 @@ fn main() -> ExitCode {
     if let Value::Table(t) = argv_table {
         for (i, arg) in argv.iter().enumerate() {
             let value = lua.string(arg.as_bytes());
-            lua.heap.table_mut(t).set(Value::Int(i as i64 + 1), value);
+            lua.heap.table_set(t, Value::Int(i as i64 + 1), value);
         }
     }
     let main_function = lua.native_closure(pmain, vec![argv_table]);
     let progname = argv.first().cloned().unwrap_or_else(|| "lua".to_string());
-    match lua.pcall(main_function, &[], None) {
+    let code = match lua.pcall(main_function, &[], None) {
         Ok(results) if matches!(results.first(), Some(Value::Bool(true))) => ExitCode::SUCCESS,
         Ok(_) => ExitCode::FAILURE,
         Err(error) => {
@@ -541,5 +539,8 @@ fn main() -> ExitCode {
             }
             ExitCode::FAILURE
         }
-    }
+    };
+    // `lua_close`: the pending finalizers run.
+    lua.close();
+    code
 }

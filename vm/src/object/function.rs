@@ -9,7 +9,7 @@ use crate::value::{LuaFnRef, UpvalRef, Value};
 use crate::vm::{Lua, LuaError};
 
 /// A compiled function with its constants turned into values of one Lua state.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct FnProto {
     pub proto: Rc<Proto>,
     /// The constants, as values (strings interned in this state).
@@ -18,7 +18,16 @@ pub struct FnProto {
     pub children: Vec<Rc<FnProto>>,
     /// The last closure made from this prototype, reused when a new one would capture the
     /// same upvalues (PUC 5.3's `Proto.cache`), which makes such closures equal.
+    /// PUC 5.3's cache is weak: it does not keep the closure alive, and the collector clears
+    /// it when it frees that closure.
     pub cache: Cell<Option<LuaFnRef>>,
+    /// The collector's cycle in which the constants were last marked.
+    pub mark_epoch: Cell<u32>,
+}
+
+thread_local! {
+    /// What a freed closure slot points to.
+    static NO_PROTO: Rc<FnProto> = Rc::new(FnProto::default());
 }
 
 /// A Lua function with its upvalues (`LClosure`).
@@ -28,6 +37,21 @@ pub struct LuaClosure {
     pub upvalues: Vec<UpvalRef>,
     /// What a call needs from the prototype, copied here so that calling reads one object.
     pub call_info: CallInfo,
+}
+
+impl Default for LuaClosure {
+    /// The placeholder in a freed slot.
+    fn default() -> Self {
+        LuaClosure {
+            proto: NO_PROTO.with(Rc::clone),
+            upvalues: Vec::new(),
+            call_info: CallInfo {
+                n_params: 0,
+                is_vararg: false,
+                frame_size: 0,
+            },
+        }
+    }
 }
 
 /// The facts about a prototype that every call of it needs.
@@ -71,4 +95,20 @@ pub type NativeFunction = fn(&mut Lua) -> Result<usize, LuaError>;
 pub struct NativeClosure {
     pub function: NativeFunction,
     pub upvalues: Vec<Value>,
+}
+
+impl Default for Upvalue {
+    fn default() -> Self {
+        Upvalue::Closed(Value::Nil)
+    }
+}
+
+impl Default for NativeClosure {
+    /// The placeholder in a freed slot.
+    fn default() -> Self {
+        NativeClosure {
+            function: |_| Ok(0),
+            upvalues: Vec::new(),
+        }
+    }
 }

@@ -1,9 +1,19 @@
-//! The object heap: every collectable Lua object, in typed slabs indexed by `u32`.
-//! Mirrors the allocation side of lgc.c/lmem.c; the collector itself comes with the GC issue.
+//! The object heap: every collectable Lua object, in typed slabs indexed by `u32`. Mirrors the
+//! allocation side of lgc.c/lmem.c (`luaC_newobj`, the barriers of lgc.h); the collector that
+//! frees objects is `crate::gc`.
 //!
-//! Objects refer to each other by index, never by pointer, so the heap needs no `unsafe`. An
-//! index stays valid until the collector frees its object, which it does only for objects no
-//! root can reach.
+//! Objects refer to each other by index, never by pointer, so the heap needs no `unsafe`.
+//! Invariants:
+//! - An index stays valid until the collector frees its object, which it does only for objects
+//!   no root reaches. A freed slot holds an empty placeholder (so a stale index can never make
+//!   the VM panic) and is listed for reuse.
+//! - Every slot has a color (`WHITE`, `GRAY`, `BLACK`, or `FREE`), kept beside the objects.
+//!   While the collector marks incrementally, no black object refers to a white one: every
+//!   mutation of a table, userdata, native closure or upvalue cell goes through the `*_mut`
+//!   accessors below, which turn a black object gray again (PUC's `luaC_barrierback`).
+//! - `bytes` counts what the objects of this heap take, as `collectgarbage("count")` reports it:
+//!   allocations add their size, table growth adds its growth, and the collector subtracts
+//!   what it frees.
 
 mod function;
 mod string;
@@ -13,13 +23,26 @@ pub use function::{CallInfo, FnProto, LuaClosure, NativeClosure, NativeFunction,
 pub use string::StringTable;
 pub use table::{normalize_key, InvalidKey, Table};
 
+use crate::gc::Collector;
+use crate::value::{LuaFnRef, NativeFnRef, TableRef, UpvalRef, UserdataRef, Value};
+
 /// A full userdata (`Udata`): a Rust value owned by the Lua state, with a metatable and a user
 /// value (manual §2.1, §2.4).
 pub struct Userdata {
     pub metatable: Option<TableRef>,
     /// The value `debug.getuservalue` gives (`lua_getuservalue`).
-    pub user_value: crate::value::Value,
+    pub user_value: Value,
     pub data: Box<dyn std::any::Any>,
+}
+
+impl Default for Userdata {
+    fn default() -> Self {
+        Userdata {
+            metatable: None,
+            user_value: Value::Nil,
+            data: Box::new(()),
+        }
+    }
 }
 
 impl std::fmt::Debug for Userdata {
@@ -30,26 +53,66 @@ impl std::fmt::Debug for Userdata {
     }
 }
 
-use crate::value::{LuaFnRef, NativeFnRef, TableRef, UpvalRef};
+/// Colors of the tri-color marking (lgc.h's `WHITE0BIT`, `BLACKBIT`), and the color of a free
+/// slot. White: not reached yet (dead at the end of marking). Gray: reached, its references not
+/// yet traversed. Black: reached and traversed.
+pub const WHITE: u8 = 0;
+pub const GRAY: u8 = 1;
+pub const BLACK: u8 = 2;
+pub const FREE: u8 = 3;
 
-/// A slab of objects of one kind.
+/// A slab of objects of one kind, with a color per slot and a list of free slots.
 #[derive(Debug)]
 pub struct Slab<T> {
     pub items: Vec<T>,
+    pub colors: Vec<u8>,
+    free: Vec<u32>,
 }
 
 impl<T> Default for Slab<T> {
     fn default() -> Self {
-        Slab { items: Vec::new() }
+        Slab {
+            items: Vec::new(),
+            colors: Vec::new(),
+            free: Vec::new(),
+        }
     }
 }
 
-impl<T> Slab<T> {
-    /// Stores an object and returns its index.
+impl<T: Default> Slab<T> {
+    /// Stores an object with its first color and returns its index.
     #[inline]
-    pub fn insert(&mut self, item: T) -> u32 {
-        self.items.push(item);
-        self.items.len() as u32 - 1
+    pub(crate) fn insert(&mut self, item: T, color: impl Fn(u32) -> u8) -> u32 {
+        match self.free.pop() {
+            Some(index) => {
+                self.items[index as usize] = item;
+                self.colors[index as usize] = color(index);
+                index
+            }
+            None => {
+                let index = self.items.len() as u32;
+                self.items.push(item);
+                self.colors.push(color(index));
+                index
+            }
+        }
+    }
+
+    /// Frees slot `index`, returning the object that was there.
+    pub(crate) fn remove(&mut self, index: u32) -> T {
+        self.colors[index as usize] = FREE;
+        self.free.push(index);
+        std::mem::take(&mut self.items[index as usize])
+    }
+
+    /// How many objects are alive.
+    pub fn live(&self) -> usize {
+        self.items.len() - self.free.len()
+    }
+
+    /// The number of slots, live or free.
+    pub fn slots(&self) -> usize {
+        self.items.len()
     }
 }
 
@@ -62,17 +125,84 @@ pub struct Heap {
     pub native_fns: Slab<NativeClosure>,
     pub upvalues: Slab<Upvalue>,
     pub userdata: Slab<Userdata>,
+    /// The collector's state: what it is doing, its lists, its parameters.
+    pub gc: Collector,
+    /// Bytes taken by the objects other than strings (the string table counts its own).
+    pub(crate) bytes: usize,
+}
+
+/// Approximate sizes of objects, for memory accounting (PUC's `sizeof` of each `GCObject`).
+pub(crate) mod size {
+    pub const LUA_CLOSURE: usize = 48;
+    pub const NATIVE_CLOSURE: usize = 48;
+    pub const UPVALUE: usize = 32;
+    pub const USERDATA: usize = 56;
+    pub const PER_UPVALUE: usize = 8;
+    pub const PER_VALUE: usize = 16;
 }
 
 impl Heap {
+    /// Bytes in use by every object (`gettotalbytes`).
+    #[inline]
+    pub fn total_bytes(&self) -> usize {
+        self.bytes + self.strings.total_bytes()
+    }
+
+    /// The color a new object gets in slab slot `index` (`luaC_white`, and PUC's two whites):
+    /// white, except while the sweep has not yet passed that slot, where it must look alive.
+    #[inline]
+    fn new_color(gc: &Collector, kind: crate::gc::Kind, index: u32) -> u8 {
+        if gc.sweep_will_visit(kind, index) {
+            BLACK
+        } else {
+            WHITE
+        }
+    }
+
     #[inline]
     pub fn table(&self, t: TableRef) -> &Table {
         &self.tables.items[t.0 as usize]
     }
 
+    /// A table, to change it. The barrier: a black table becomes gray again, to be traversed
+    /// again before marking ends.
     #[inline]
     pub fn table_mut(&mut self, t: TableRef) -> &mut Table {
+        if self.gc.marking && self.tables.colors[t.0 as usize] == BLACK {
+            self.gc
+                .barrier_back(crate::gc::Gray::Table(t.0), &mut self.tables.colors);
+        }
         &mut self.tables.items[t.0 as usize]
+    }
+
+    /// `t[key] = value` without metamethods, counting the table's growth. The key must be
+    /// normalised and neither nil nor NaN.
+    #[inline]
+    pub fn table_set(&mut self, t: TableRef, key: Value, value: Value) {
+        let table = self.table_mut(t);
+        let before = table.capacity_bytes();
+        table.set(key, value);
+        let after = table.capacity_bytes();
+        self.bytes = (self.bytes + after).saturating_sub(before);
+    }
+
+    /// `t[i] = value` without metamethods, counting the table's growth.
+    #[inline]
+    pub fn table_set_int(&mut self, t: TableRef, i: i64, value: Value) {
+        let table = self.table_mut(t);
+        let before = table.capacity_bytes();
+        table.set_int(i, value);
+        let after = table.capacity_bytes();
+        self.bytes = (self.bytes + after).saturating_sub(before);
+    }
+
+    /// Grows the array part of `t` to `n` slots (`SETLIST`), counting the growth.
+    pub fn table_grow_array(&mut self, t: TableRef, n: usize) {
+        let table = self.table_mut(t);
+        let before = table.capacity_bytes();
+        table.grow_array(n);
+        let after = table.capacity_bytes();
+        self.bytes = (self.bytes + after).saturating_sub(before);
     }
 
     #[inline]
@@ -80,9 +210,34 @@ impl Heap {
         &self.lua_fns.items[f.0 as usize]
     }
 
+    /// Whether a closure was found dead by the collector and waits for the sweep: it must not
+    /// be handed out again (the closure cache is weak).
+    pub(crate) fn lua_fn_is_dead(&self, f: LuaFnRef) -> bool {
+        self.lua_fns.colors[f.0 as usize] == WHITE
+            && self.gc.sweep_will_visit(crate::gc::Kind::LuaFn, f.0)
+    }
+
+    /// A Lua closure, to change its upvalue list (`debug.upvaluejoin`), with the barrier.
+    pub fn lua_fn_mut(&mut self, f: LuaFnRef) -> &mut LuaClosure {
+        if self.gc.marking && self.lua_fns.colors[f.0 as usize] == BLACK {
+            self.gc
+                .barrier_back(crate::gc::Gray::LuaFn(f.0), &mut self.lua_fns.colors);
+        }
+        &mut self.lua_fns.items[f.0 as usize]
+    }
+
     #[inline]
     pub fn native_fn(&self, f: NativeFnRef) -> &NativeClosure {
         &self.native_fns.items[f.0 as usize]
+    }
+
+    /// A native closure, to change its upvalues, with the barrier.
+    pub fn native_fn_mut(&mut self, f: NativeFnRef) -> &mut NativeClosure {
+        if self.gc.marking && self.native_fns.colors[f.0 as usize] == BLACK {
+            self.gc
+                .barrier_back(crate::gc::Gray::NativeFn(f.0), &mut self.native_fns.colors);
+        }
+        &mut self.native_fns.items[f.0 as usize]
     }
 
     #[inline]
@@ -90,26 +245,74 @@ impl Heap {
         self.upvalues.items[u.0 as usize]
     }
 
+    /// An upvalue cell, to change it, with the barrier.
     #[inline]
     pub fn upvalue_mut(&mut self, u: UpvalRef) -> &mut Upvalue {
+        if self.gc.marking && self.upvalues.colors[u.0 as usize] == BLACK {
+            self.gc
+                .barrier_back(crate::gc::Gray::Upvalue(u.0), &mut self.upvalues.colors);
+        }
         &mut self.upvalues.items[u.0 as usize]
     }
 
-    pub fn new_table(&mut self, table: Table) -> TableRef {
-        TableRef(self.tables.insert(table))
+    #[inline]
+    pub fn userdata(&self, u: UserdataRef) -> &Userdata {
+        &self.userdata.items[u.0 as usize]
     }
 
-    /// Approximate bytes in use, for `collectgarbage("count")`.
-    pub fn bytes_in_use(&self) -> usize {
-        self.strings.total_bytes()
-            + self
-                .tables
-                .items
-                .iter()
-                .map(Table::size_in_bytes)
-                .sum::<usize>()
-            + self.lua_fns.items.len() * 48
-            + self.native_fns.items.len() * 48
-            + self.upvalues.items.len() * 24
+    /// A full userdata, to change its metatable, user value or payload, with the barrier.
+    pub fn userdata_mut(&mut self, u: UserdataRef) -> &mut Userdata {
+        if self.gc.marking && self.userdata.colors[u.0 as usize] == BLACK {
+            self.gc
+                .barrier_back(crate::gc::Gray::Userdata(u.0), &mut self.userdata.colors);
+        }
+        &mut self.userdata.items[u.0 as usize]
+    }
+
+    // ---- Allocation (`luaC_newobj`) ----
+
+    pub fn new_table(&mut self, table: Table) -> TableRef {
+        self.bytes += table.capacity_bytes();
+        let gc = &self.gc;
+        TableRef(
+            self.tables
+                .insert(table, |i| Self::new_color(gc, crate::gc::Kind::Table, i)),
+        )
+    }
+
+    pub fn new_lua_fn(&mut self, closure: LuaClosure) -> LuaFnRef {
+        self.bytes += size::LUA_CLOSURE + closure.upvalues.len() * size::PER_UPVALUE;
+        let gc = &self.gc;
+        LuaFnRef(
+            self.lua_fns
+                .insert(closure, |i| Self::new_color(gc, crate::gc::Kind::LuaFn, i)),
+        )
+    }
+
+    pub fn new_native_fn(&mut self, closure: NativeClosure) -> NativeFnRef {
+        self.bytes += size::NATIVE_CLOSURE + closure.upvalues.len() * size::PER_VALUE;
+        let gc = &self.gc;
+        NativeFnRef(self.native_fns.insert(closure, |i| {
+            Self::new_color(gc, crate::gc::Kind::NativeFn, i)
+        }))
+    }
+
+    pub fn new_upvalue(&mut self, cell: Upvalue) -> UpvalRef {
+        self.bytes += size::UPVALUE;
+        let gc = &mut self.gc;
+        let index = self
+            .upvalues
+            .insert(cell, |i| Self::new_color(gc, crate::gc::Kind::Upvalue, i));
+        // A new open upvalue counts as touched (`luaF_findupval`).
+        gc.touch(index);
+        UpvalRef(index)
+    }
+
+    pub fn new_userdata(&mut self, userdata: Userdata) -> UserdataRef {
+        self.bytes += size::USERDATA + std::mem::size_of_val(&*userdata.data);
+        let gc = &self.gc;
+        UserdataRef(self.userdata.insert(userdata, |i| {
+            Self::new_color(gc, crate::gc::Kind::Userdata, i)
+        }))
     }
 }

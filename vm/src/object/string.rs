@@ -2,11 +2,15 @@
 //! interns only short strings (up to 40 bytes), while ferrolua interns all of them, so equality
 //! of any two strings is equality of their indices and a string's hash is computed once.
 //!
-//! Invariant: no two live entries hold the same bytes; an index is reused only after its
-//! string has been freed.
+//! Invariants: no two live entries hold the same bytes; an index is reused only after its
+//! string has been freed; `slots` lists exactly the live strings.
 
+use super::{BLACK, FREE, WHITE};
 use crate::hash::hash_bytes;
 use crate::value::StrRef;
+
+/// Bytes a string takes besides its characters (`sizeof(TString)` plus the final zero).
+const STRING_OVERHEAD: usize = 25;
 
 /// All strings of a Lua state.
 #[derive(Debug)]
@@ -18,6 +22,12 @@ pub struct StringTable {
     /// power of two, at least twice the number of strings.
     slots: Vec<u64>,
     count: usize,
+    /// Colors of the strings, by index (see `object`); strings are never gray.
+    pub(crate) colors: Vec<u8>,
+    /// While the collector sweeps strings, the first index it has not swept yet; `u32::MAX`
+    /// otherwise. Strings at or past it that are created or found again must look alive.
+    pub(crate) sweep_from: u32,
+    bytes: usize,
 }
 
 impl Default for StringTable {
@@ -27,6 +37,9 @@ impl Default for StringTable {
             free: Vec::new(),
             slots: vec![0; 256],
             count: 0,
+            colors: Vec::new(),
+            sweep_from: u32::MAX,
+            bytes: 256 * 8,
         }
     }
 }
@@ -45,12 +58,17 @@ impl StringTable {
             if (slot >> 32) as u32 == hash {
                 let index = slot as u32 - 1;
                 if *self.objects[index as usize] == *bytes {
+                    // A string the sweep is about to free is alive again (`changewhite`).
+                    if index >= self.sweep_from && self.colors[index as usize] == WHITE {
+                        self.colors[index as usize] = BLACK;
+                    }
                     return StrRef { index, hash };
                 }
             }
             i = (i + 1) & mask;
         }
         let boxed: Box<[u8]> = bytes.into();
+        self.bytes += bytes.len() + STRING_OVERHEAD;
         let index = match self.free.pop() {
             Some(index) => {
                 self.objects[index as usize] = boxed;
@@ -58,8 +76,14 @@ impl StringTable {
             }
             None => {
                 self.objects.push(boxed);
+                self.colors.push(WHITE);
                 self.objects.len() as u32 - 1
             }
+        };
+        self.colors[index as usize] = if index >= self.sweep_from {
+            BLACK
+        } else {
+            WHITE
         };
         self.slots[i] = (hash as u64) << 32 | (index as u64 + 1);
         self.count += 1;
@@ -80,7 +104,54 @@ impl StringTable {
             }
             slots[i] = slot;
         }
+        self.bytes = self.bytes + n_slots * 8 - self.slots.len() * 8;
         self.slots = slots;
+    }
+
+    /// Frees string `index` (the collector found it dead): its slot in the index is emptied by
+    /// shifting back the entries after it (deletion in linear probing), so no tombstones pile up.
+    pub(crate) fn remove(&mut self, index: u32) {
+        let bytes = std::mem::take(&mut self.objects[index as usize]);
+        self.bytes -= bytes.len() + STRING_OVERHEAD;
+        let hash = hash_bytes(&bytes);
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        while self.slots[i] as u32 != index + 1 {
+            i = (i + 1) & mask;
+        }
+        // Backward-shift deletion: move later entries of the run into the hole when their home
+        // slot is not between the hole and them.
+        let mut hole = i;
+        let mut j = (i + 1) & mask;
+        while self.slots[j] != 0 {
+            let home = (self.slots[j] >> 32) as usize & mask;
+            let distance_home = j.wrapping_sub(home) & mask;
+            let distance_hole = j.wrapping_sub(hole) & mask;
+            if distance_home >= distance_hole {
+                self.slots[hole] = self.slots[j];
+                hole = j;
+            }
+            j = (j + 1) & mask;
+        }
+        self.slots[hole] = 0;
+        self.count -= 1;
+        self.colors[index as usize] = FREE;
+        self.free.push(index);
+    }
+
+    /// Whether string `index` is alive.
+    pub fn is_live(&self, index: u32) -> bool {
+        self.colors.get(index as usize).is_some_and(|&c| c != FREE)
+    }
+
+    /// The number of string slots, live or free.
+    pub fn slot_count(&self) -> usize {
+        self.objects.len()
+    }
+
+    /// How many strings are alive.
+    pub fn live(&self) -> usize {
+        self.count
     }
 
     /// The bytes of a string.
@@ -89,8 +160,8 @@ impl StringTable {
         &self.objects[s.index as usize]
     }
 
-    /// How many bytes all strings take, for `collectgarbage("count")`.
+    /// How many bytes all strings and the index take, for `collectgarbage("count")`.
     pub fn total_bytes(&self) -> usize {
-        self.objects.iter().map(|s| s.len() + 24).sum::<usize>() + self.slots.len() * 8
+        self.bytes
     }
 }

@@ -70,7 +70,9 @@ fn key_equal(a: Value, b: Value) -> bool {
     match (a, b) {
         (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
         (Value::Int(x), Value::Int(y)) => x == y,
-        (Value::Str(x), Value::Str(y)) => x.index == y.index,
+        // The hash is compared too: a dead key (see `clear_weak`) may name a freed string whose
+        // index now holds another string, which must not match it.
+        (Value::Str(x), Value::Str(y)) => x == y,
         _ => a.raw_equal(b) && a.type_of() == b.type_of(),
     }
 }
@@ -334,9 +336,49 @@ impl Table {
         self.array[i - 1] = value;
     }
 
-    /// Approximate bytes used, for memory accounting.
-    pub fn size_in_bytes(&self) -> usize {
+    /// Bytes the table takes, for memory accounting.
+    #[inline]
+    pub fn capacity_bytes(&self) -> usize {
         64 + self.array.capacity() * 16 + self.entries.capacity() * 32 + self.slots.capacity() * 4
+    }
+
+    /// The array part, for the collector.
+    pub(crate) fn array_part(&self) -> &[Value] {
+        &self.array
+    }
+
+    /// The entries of the hash part, dead ones (nil values) included, for the collector.
+    pub(crate) fn hash_part(&self) -> &[(Value, Value)] {
+        &self.entries
+    }
+
+    /// Clears the values the collector found dead in a weak table (`clearkeys`,
+    /// `clearvalues`): `dead_key` and `dead_value` say which keys and values are collected.
+    /// A cleared entry keeps its key, as a dead key: lookups never match it again, since an
+    /// object's index is reused only by another object, whose key compares equal only when it
+    /// hashes to the same place, and `next` skips it. Returns how many entries it cleared.
+    pub(crate) fn clear_weak(
+        &mut self,
+        mut dead_key: impl FnMut(Value) -> bool,
+        mut dead_value: impl FnMut(Value) -> bool,
+    ) -> usize {
+        let mut cleared = 0;
+        for value in &mut self.array {
+            if dead_value(*value) {
+                *value = Value::Nil;
+                cleared += 1;
+            }
+        }
+        for (key, value) in &mut self.entries {
+            if !value.is_nil() && (dead_key(*key) || dead_value(*value)) {
+                *value = Value::Nil;
+                cleared += 1;
+            }
+        }
+        if cleared > 0 {
+            self.absent_metamethods = 0;
+        }
+        cleared
     }
 }
 

@@ -176,7 +176,7 @@ impl Lua {
         for &(name, function) in functions {
             let key = self.string(name.as_bytes());
             let value = self.native_function(function);
-            self.heap.table_mut(table).set(key, value);
+            self.heap.table_set(table, key, value);
         }
     }
 }

@@ -251,7 +251,7 @@ fn setmetatable(lua: &mut Lua) -> Result<usize, LuaError> {
     if !lua.metafield(Value::Table(table), b"__metatable").is_nil() {
         return Err(lua.error(b"cannot change a protected metatable"));
     }
-    lua.heap.table_mut(table).metatable = metatable;
+    lua.set_metatable(Value::Table(table), metatable);
     returns(lua, &[Value::Table(table)])
 }
 
@@ -356,13 +356,26 @@ fn collectgarbage(lua: &mut Lua) -> Result<usize, LuaError> {
         message.push(b'\'');
         return Err(lua.arg_error(1, &message));
     };
+    // `lua_gc` takes an `int`.
+    let data = lua.opt_integer(2, 0)? as i32 as i64;
     let result = match *option {
-        "count" => Value::Float(lua.heap.bytes_in_use() as f64 / 1024.0),
-        "step" => Value::Bool(false),
-        "isrunning" => Value::Bool(true),
-        "setpause" => Value::Int(200),
-        "setstepmul" => Value::Int(100),
-        _ => Value::Int(0),
+        "stop" => {
+            lua.gc_set_running(false);
+            Value::Int(0)
+        }
+        "restart" => {
+            lua.gc_set_running(true);
+            Value::Int(0)
+        }
+        "collect" => {
+            lua.gc_collect()?;
+            Value::Int(0)
+        }
+        "count" => Value::Float(lua.gc_count()),
+        "step" => Value::Bool(lua.gc_step_api(data)?),
+        "setpause" => Value::Int(lua.gc_set_pause(data)),
+        "setstepmul" => Value::Int(lua.gc_set_step_mul(data)),
+        _ => Value::Bool(lua.gc_is_running()),
     };
     returns(lua, &[result])
 }

@@ -45,12 +45,24 @@ fn create(lua: &mut Lua) -> Result<usize, LuaError> {
     Ok(1)
 }
 
+/// Whether `n` results and a boolean fit on the resumer's stack (`lua_checkstack` in
+/// `auxresume`, with its `EXTRA_STACK` of 5).
+fn results_fit(lua: &Lua, n: usize) -> bool {
+    lua.stack_top() + 5 + n < crate::limits::MAX_STACK
+}
+
 /// `coroutine.resume(co, ...)` (`luaB_coresume`): `true` and the values, or `false` and the
 /// error.
 fn resume(lua: &mut Lua) -> Result<usize, LuaError> {
     let co = check_thread(lua, 1)?;
     let args = args_from(lua, 2);
     match lua.resume(co, &args)? {
+        Resumed::Values(values) if !results_fit(lua, values.len()) => {
+            lua.push(Value::Bool(false));
+            let message = lua.string(b"too many results to resume");
+            lua.push(message);
+            Ok(2)
+        }
         Resumed::Values(values) => {
             lua.ensure_stack(values.len() + 1)?;
             lua.push(Value::Bool(true));
@@ -83,6 +95,10 @@ fn wrapped(lua: &mut Lua) -> Result<usize, LuaError> {
     };
     let args = args_from(lua, 1);
     match lua.resume(co, &args)? {
+        Resumed::Values(values) if !results_fit(lua, values.len()) => {
+            let message = lua.string(b"too many results to resume");
+            Err(lua.error_with_level(message, 1))
+        }
         Resumed::Values(values) => {
             lua.ensure_stack(values.len())?;
             for &value in &values {

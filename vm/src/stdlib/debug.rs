@@ -114,18 +114,14 @@ fn setmetatable(lua: &mut Lua) -> Result<usize, LuaError> {
         Value::Table(t) => Some(t),
         _ => return Err(lua.arg_type_error(2, "nil or table")),
     };
-    match value {
-        Value::Table(t) => lua.heap.table_mut(t).metatable = metatable,
-        Value::Userdata(u) => lua.heap.userdata.items[u.0 as usize].metatable = metatable,
-        other => lua.set_type_metatable(other.type_of(), metatable),
-    }
+    lua.set_metatable(value, metatable);
     lua.push(value);
     Ok(1)
 }
 
 fn set_field(lua: &mut Lua, table: TableRef, name: &str, value: Value) {
     let key = lua.string(name.as_bytes());
-    lua.heap.table_mut(table).set(key, value);
+    lua.heap.table_set(table, key, value);
 }
 
 fn set_string(lua: &mut Lua, table: TableRef, name: &str, text: &[u8]) {
@@ -246,8 +242,7 @@ fn build_info(lua: &mut Lua, function: Value, frame: Option<usize>, options: &[u
             };
             for &line in &p.line_info {
                 lua.heap
-                    .table_mut(lines)
-                    .set(Value::Int(line as i64), Value::Bool(true));
+                    .table_set(lines, Value::Int(line as i64), Value::Bool(true));
             }
             set_field(lua, info, "activelines", Value::Table(lines));
         }
@@ -414,7 +409,7 @@ fn setupvalue(lua: &mut Lua) -> Result<usize, LuaError> {
             let Value::NativeFn(f) = lua.arg(1) else {
                 unreachable!("checked by upvalue_slot")
             };
-            lua.heap.native_fns.items[f.0 as usize].upvalues[index] = value;
+            lua.heap.native_fn_mut(f).upvalues[index] = value;
             let name = lua.string(b"");
             lua.push(name);
             Ok(1)
@@ -462,14 +457,14 @@ fn upvaluejoin(lua: &mut Lua) -> Result<usize, LuaError> {
         return Err(lua.arg_error(1, b"Lua function expected"));
     }
     let cell = lua.heap.lua_fn(f2).upvalues[n2];
-    lua.heap.lua_fns.items[f1.0 as usize].upvalues[n1] = cell;
+    lua.heap.lua_fn_mut(f1).upvalues[n1] = cell;
     Ok(0)
 }
 
 /// `debug.getuservalue(u)`: the user value of a full userdata, nil for anything else.
 fn getuservalue(lua: &mut Lua) -> Result<usize, LuaError> {
     let value = match lua.arg(1) {
-        Value::Userdata(u) => lua.heap.userdata.items[u.0 as usize].user_value,
+        Value::Userdata(u) => lua.heap.userdata(u).user_value,
         _ => Value::Nil,
     };
     lua.push(value);
@@ -482,7 +477,7 @@ fn setuservalue(lua: &mut Lua) -> Result<usize, LuaError> {
         return Err(lua.arg_type_error(1, "userdata"));
     };
     let value = lua.check_any(2)?;
-    lua.heap.userdata.items[u.0 as usize].user_value = value;
+    lua.heap.userdata_mut(u).user_value = value;
     lua.push(Value::Userdata(u));
     Ok(1)
 }

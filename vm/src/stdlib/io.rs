@@ -82,8 +82,7 @@ pub fn open(lua: &mut Lua) {
     let name = lua.string(b"FILE*");
     set_field(lua, metatable, "__name", name);
     lua.heap
-        .table_mut(state)
-        .set_int(STATE_METATABLE, Value::Table(metatable));
+        .table_set_int(state, STATE_METATABLE, Value::Table(metatable));
     // The standard files (`createstdfile`).
     for (name, backend, slot) in [
         ("stdin", Backend::Stdin, Some(STATE_INPUT)),
@@ -92,7 +91,7 @@ pub fn open(lua: &mut Lua) {
     ] {
         let handle = new_handle(lua, state, Stream::new(backend, CloseKind::Standard));
         if let Some(slot) = slot {
-            lua.heap.table_mut(state).set_int(slot, handle);
+            lua.heap.table_set_int(state, slot, handle);
         }
         set_field(lua, library, name, handle);
     }
@@ -109,7 +108,7 @@ fn new_table(lua: &mut Lua) -> TableRef {
 
 fn set_field(lua: &mut Lua, table: TableRef, name: &str, value: Value) {
     let key = lua.string(name.as_bytes());
-    lua.heap.table_mut(table).set(key, value);
+    lua.heap.table_set(table, key, value);
 }
 
 /// Registers functions that share the library's state table as their first upvalue.
@@ -837,7 +836,7 @@ fn default_file_access(lua: &mut Lua, slot: i64, mode: &[u8]) -> Result<usize, L
             }
         };
         let state = state(lua);
-        lua.heap.table_mut(state).set_int(slot, handle);
+        lua.heap.table_set_int(state, slot, handle);
     }
     let current = lua.heap.table(state(lua)).get_int(slot);
     lua.push(current);

@@ -54,7 +54,7 @@ pub fn open(lua: &mut Lua) {
     ] {
         let closure = lua.native_closure(function, vec![Value::Table(state)]);
         let key = lua.string(name.as_bytes());
-        lua.heap.table_mut(library).set(key, closure);
+        lua.heap.table_set(library, key, closure);
     }
     for (name, value) in [
         ("pi", Value::Float(PI)),
@@ -63,7 +63,7 @@ pub fn open(lua: &mut Lua) {
         ("mininteger", Value::Int(i64::MIN)),
     ] {
         let key = lua.string(name.as_bytes());
-        lua.heap.table_mut(library).set(key, value);
+        lua.heap.table_set(library, key, value);
     }
 }
 

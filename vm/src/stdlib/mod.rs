@@ -39,7 +39,7 @@ impl Lua {
     pub fn set_loaded(&mut self, name: &str, module: Value) {
         let key = self.string(name.as_bytes());
         let loaded = self.loaded;
-        self.heap.table_mut(loaded).set(key, module);
+        self.heap.table_set(loaded, key, module);
     }
 
     /// Creates a library table with `functions`, sets it as global `name` and records it in

@@ -44,11 +44,11 @@ pub fn open(lua: &mut Lua) {
     };
     let c = lua.string(b"C");
     for i in 1..=LOCALE_VARIABLES.len() {
-        lua.heap.table_mut(locales).set_int(i as i64, c);
+        lua.heap.table_set_int(locales, i as i64, c);
     }
     let closure = lua.native_closure(setlocale, vec![Value::Table(locales)]);
     let key = lua.string(b"setlocale");
-    lua.heap.table_mut(library).set(key, closure);
+    lua.heap.table_set(library, key, closure);
 }
 
 // ---- Files and processes ----
@@ -189,6 +189,10 @@ fn exit(lua: &mut Lua) -> Result<usize, LuaError> {
         Value::Bool(false) => 1,
         _ => lua.opt_integer(1, 0)? as i32,
     };
+    if !lua.arg(2).is_falsy() {
+        // `os.exit(code, true)` closes the state first, running its finalizers.
+        lua.close();
+    }
     super::io::flush_all();
     std::process::exit(status)
 }
@@ -648,7 +652,7 @@ fn setlocale(lua: &mut Lua) -> Result<usize, LuaError> {
         }
         for (&index, name) in indices.iter().zip(names) {
             let name = lua.string(&name);
-            lua.heap.table_mut(state).set_int(index as i64 + 1, name);
+            lua.heap.table_set_int(state, index as i64 + 1, name);
         }
     }
     let result = locale_name(lua, state, category);

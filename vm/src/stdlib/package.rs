@@ -33,8 +33,7 @@ pub fn open(lua: &mut Lua) {
     {
         let function = lua.native_closure(searcher, vec![Value::Table(package)]);
         lua.heap
-            .table_mut(searchers_table)
-            .set(Value::Int(i as i64 + 1), function);
+            .table_set(searchers_table, Value::Int(i as i64 + 1), function);
     }
     set_field(lua, package, "searchers", searchers);
     let registry = lua.registry();
@@ -65,7 +64,7 @@ pub fn open(lua: &mut Lua) {
 
 fn set_field(lua: &mut Lua, table: TableRef, name: &str, value: Value) {
     let key = lua.string(name.as_bytes());
-    lua.heap.table_mut(table).set(key, value);
+    lua.heap.table_set(table, key, value);
 }
 
 fn get_field(lua: &mut Lua, table: TableRef, name: &str) -> Value {
@@ -104,12 +103,12 @@ fn require(lua: &mut Lua) -> Result<usize, LuaError> {
     let results = lua.call(loader, &[Value::Str(name), extra])?;
     let result = results.first().copied().unwrap_or_default();
     if !result.is_nil() {
-        lua.heap.table_mut(loaded).set(Value::Str(name), result);
+        lua.heap.table_set(loaded, Value::Str(name), result);
     }
     let mut module = lua.heap.table(loaded).get(Value::Str(name));
     if module.is_nil() {
         module = Value::Bool(true);
-        lua.heap.table_mut(loaded).set(Value::Str(name), module);
+        lua.heap.table_set(loaded, Value::Str(name), module);
     }
     lua.push(module);
     Ok(1)

@@ -27,7 +27,7 @@ pub fn open(lua: &mut Lua) {
     );
     let key = lua.string(b"charpattern");
     let pattern = lua.string(CHAR_PATTERN);
-    lua.heap.table_mut(library).set(key, pattern);
+    lua.heap.table_set(library, key, pattern);
 }
 
 /// The byte at `i`, or 0 at and past the end, like the terminator of a C string.

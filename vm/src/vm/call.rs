@@ -150,6 +150,7 @@ impl Lua {
                         continuation: super::Continuation::None,
                         le_via_lt: false,
                         hooked: false,
+                        running_finalizer: false,
                     });
                     self.top = top;
                     if self.hook.mask != 0 {
@@ -170,12 +171,16 @@ impl Lua {
                         continuation: super::Continuation::None,
                         le_via_lt: false,
                         hooked: false,
+                        running_finalizer: false,
                     });
                     if self.hook.mask != 0 {
                         self.call_hook()?;
                     }
                     let function = self.heap.native_fn(f).function;
                     let n = function(self)?;
+                    // A safe point: the function's results are on the stack, and its Rust
+                    // frame, with whatever values it held, is gone.
+                    self.gc_check()?;
                     if self.hook.mask != 0 {
                         self.return_hook()?;
                     }
@@ -383,7 +388,7 @@ impl Lua {
                     thread: self.current_thread,
                     index,
                 };
-                let upvalue = UpvalRef(self.heap.upvalues.insert(cell));
+                let upvalue = self.heap.new_upvalue(cell);
                 self.open_upvalues.insert(position, (index, upvalue));
                 upvalue
             }
@@ -406,7 +411,7 @@ impl Lua {
     pub fn upvalue_cell_value(&self, cell: UpvalRef) -> Value {
         match self.heap.upvalue(cell) {
             Upvalue::Open { thread, index } if thread == self.current_thread => self.stack[index],
-            Upvalue::Open { thread, index } => self.threads[thread.0 as usize].stack[index],
+            Upvalue::Open { thread, index } => self.threads.items[thread.0 as usize].stack[index],
             Upvalue::Closed(value) => value,
         }
     }
@@ -417,7 +422,9 @@ impl Lua {
             Upvalue::Open { thread, index } if thread == self.current_thread => {
                 self.stack[index] = value
             }
-            Upvalue::Open { thread, index } => self.threads[thread.0 as usize].stack[index] = value,
+            Upvalue::Open { thread, index } => {
+                self.threads.items[thread.0 as usize].stack[index] = value
+            }
             Upvalue::Closed(_) => *self.heap.upvalue_mut(cell) = Upvalue::Closed(value),
         }
     }

@@ -47,6 +47,16 @@ pub struct Thread {
     pub(crate) status: ThreadStatus,
 }
 
+impl Default for Thread {
+    /// The placeholder in a freed slot.
+    fn default() -> Self {
+        Thread {
+            status: ThreadStatus::Dead,
+            ..Thread::main()
+        }
+    }
+}
+
 impl Thread {
     /// The main thread's slot: its state lives in the `Lua` fields from the start.
     pub(crate) fn main() -> Thread {
@@ -100,8 +110,16 @@ impl Lua {
     /// A new coroutine running `function` (`lua_newthread` and `lua_xmove`).
     pub fn new_thread(&mut self, function: Value) -> ThreadRef {
         let thread = Thread::new(function, &self.hook);
-        self.threads.push(thread);
-        ThreadRef(self.threads.len() as u32 - 1)
+        self.heap.bytes += crate::gc::THREAD_BYTES;
+        let gc = &self.heap.gc;
+        let index = self.threads.insert(thread, |i| {
+            if gc.sweep_will_visit(crate::gc::Kind::Thread, i) {
+                crate::object::BLACK
+            } else {
+                crate::object::WHITE
+            }
+        });
+        ThreadRef(index)
     }
 
     /// The running thread.
@@ -124,7 +142,7 @@ impl Lua {
         if thread == self.current_thread {
             return "running";
         }
-        match self.threads[thread.0 as usize].status {
+        match self.threads.items[thread.0 as usize].status {
             ThreadStatus::Fresh | ThreadStatus::Suspended => "suspended",
             ThreadStatus::Normal => "normal",
             ThreadStatus::Running => "running",
@@ -134,7 +152,7 @@ impl Lua {
 
     /// Swaps the running thread's state with the one kept in `thread`'s slot.
     fn swap_state(&mut self, thread: ThreadRef) {
-        let slot = &mut self.threads[thread.0 as usize];
+        let slot = &mut self.threads.items[thread.0 as usize];
         std::mem::swap(&mut self.stack, &mut slot.stack);
         std::mem::swap(&mut self.top, &mut slot.top);
         std::mem::swap(&mut self.frames, &mut slot.frames);
@@ -174,7 +192,7 @@ impl Lua {
         let status = if co == self.current_thread {
             ThreadStatus::Running
         } else {
-            self.threads[co.0 as usize].status
+            self.threads.items[co.0 as usize].status
         };
         match status {
             ThreadStatus::Running | ThreadStatus::Normal => {
@@ -191,9 +209,9 @@ impl Lua {
             return Ok(Resumed::Error(self.string(b"C stack overflow")));
         }
         let resumer = self.current_thread;
-        self.threads[resumer.0 as usize].status = ThreadStatus::Normal;
+        self.threads.items[resumer.0 as usize].status = ThreadStatus::Normal;
         self.switch_to(co);
-        self.threads[co.0 as usize].status = ThreadStatus::Running;
+        self.threads.items[co.0 as usize].status = ThreadStatus::Running;
         self.native_calls += 1;
         let outcome = self.run_resumed(status, args);
         self.native_calls -= 1;
@@ -220,8 +238,8 @@ impl Lua {
             Err(error) => (ThreadStatus::Dead, Ok(Resumed::Error(error.value))),
         };
         self.switch_to(resumer);
-        self.threads[co.0 as usize].status = status;
-        self.threads[resumer.0 as usize].status = ThreadStatus::Running;
+        self.threads.items[co.0 as usize].status = status;
+        self.threads.items[resumer.0 as usize].status = ThreadStatus::Running;
         result
     }
 

@@ -186,6 +186,9 @@ impl Lua {
     /// `("for iterator", "for iterator")`...
     pub(crate) fn function_name(&self, index: usize) -> Option<(&'static str, Vec<u8>)> {
         let frame = &self.frames[index];
+        if frame.running_finalizer {
+            return Some(("metamethod", b"__gc".to_vec()));
+        }
         if frame.is_tail_call || index == 0 {
             return None;
         }

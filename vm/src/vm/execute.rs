@@ -100,9 +100,21 @@ impl Lua {
                             stack[index]
                         }
                         Upvalue::Open { thread, index } => {
-                            self.threads[thread.0 as usize].stack[index]
+                            self.threads.items[thread.0 as usize].stack[index]
                         }
                         Upvalue::Closed(value) => value,
+                    }
+                };
+            }
+            // A safe point (`checkGC`): registers from `limit` up are dead, as PUC declares by
+            // setting the top there while it collects.
+            macro_rules! check_gc {
+                ($limit:expr) => {
+                    if self.heap.total_bytes() >= self.heap.gc.threshold {
+                        self.frames[frame_index].pc = pc;
+                        self.top = $limit;
+                        with_stack!(self.gc_check())?;
+                        self.top = frame_top;
                     }
                 };
             }
@@ -300,7 +312,7 @@ impl Lua {
                                 stack[index] = value
                             }
                             Upvalue::Open { thread, index } => {
-                                self.threads[thread.0 as usize].stack[index] = value
+                                self.threads.items[thread.0 as usize].stack[index] = value
                             }
                             Upvalue::Closed(_) => {
                                 *self.heap.upvalue_mut(upvalue!(bc::arg_b(i))) =
@@ -321,6 +333,7 @@ impl Lua {
                         let table =
                             Table::with_capacity(fb_to_int(bc::arg_b(i)), fb_to_int(bc::arg_c(i)));
                         stack[ra] = Value::Table(self.heap.new_table(table));
+                        check_gc!(ra + 1);
                     }
                     // R(A+1) := R(B); R(A) := R(B)[RK(C)]
                     SELF => {
@@ -446,6 +459,7 @@ impl Lua {
                         with_stack!(self.concat(rc - rb + 1))?;
                         stack[ra] = stack[rb];
                         self.top = frame_top;
+                        check_gc!(if ra >= rb { ra + 1 } else { rb });
                     }
                     // pc+=sBx; if (A) close all upvalues >= R(A - 1)
                     JMP => do_jump!(i),
@@ -638,8 +652,8 @@ impl Lua {
                             return Err(self.runtime_error(b"SETLIST on a non-table"));
                         };
                         let first = (c - 1) * FIELDS_PER_FLUSH as usize + 1;
+                        self.heap.table_grow_array(t, first + n - 1);
                         let table = self.heap.table_mut(t);
-                        table.grow_array(first + n - 1);
                         for j in 0..n {
                             table.set_in_array(first + j, stack[ra + 1 + j]);
                         }
@@ -649,6 +663,7 @@ impl Lua {
                     CLOSURE => {
                         let child = &function.children[bc::arg_bx(i) as usize];
                         stack[ra] = self.make_closure(closure, child, base);
+                        check_gc!(ra + 1);
                     }
                     // R(A), R(A+1), ..., R(A+B-2) = vararg
                     VARARG => {
@@ -694,7 +709,8 @@ impl Lua {
                 Value::Nil => false,
                 Value::Float(f) if f.is_nan() => false,
                 _ => {
-                    table.set(key, value);
+                    // A new key: the table may grow.
+                    self.heap.table_set(t, key, value);
                     true
                 }
             };
@@ -728,7 +744,12 @@ impl Lua {
     /// function (`pushclosure` and `getcached`).
     fn make_closure(&mut self, parent: LuaFnRef, child: &Rc<FnProto>, base: usize) -> Value {
         let descriptions = &child.proto.upvalues;
-        if let Some(cached) = child.cache.get() {
+        // A cached closure the collector found dead, not yet swept, must not come back.
+        let cached = child
+            .cache
+            .get()
+            .filter(|&cached| !self.heap.lua_fn_is_dead(cached));
+        if let Some(cached) = cached {
             let cached_upvalues = &self.heap.lua_fn(cached).upvalues;
             let reusable = descriptions
                 .iter()
@@ -756,11 +777,11 @@ impl Lua {
             })
             .collect();
         let call_info = crate::object::CallInfo::of(&child.proto);
-        let closure = LuaFnRef(self.heap.lua_fns.insert(LuaClosure {
+        let closure = self.heap.new_lua_fn(LuaClosure {
             proto: child.clone(),
             upvalues,
             call_info,
-        }));
+        });
         child.cache.set(Some(closure));
         Value::LuaFn(closure)
     }

@@ -107,6 +107,9 @@ pub struct Frame {
     pub le_via_lt: bool,
     /// A hook is running for this frame (`CIST_HOOKED`): the hook's caller is named `hook '?'`.
     pub hooked: bool,
+    /// A finalizer was called while this frame was on top (`CIST_FIN`): debug information
+    /// names this frame `metamethod '__gc'`.
+    pub running_finalizer: bool,
 }
 
 /// Hook events in a mask (`LUA_MASKCALL` and the rest).
@@ -167,11 +170,11 @@ pub struct Lua {
     pub(crate) budget: u64,
     /// Native functions without upvalues, one value per Rust function, so that two pushes of
     /// the same function are equal, as light C functions are in PUC.
-    light_functions: crate::hash::FastMap<usize, Value>,
+    pub(crate) light_functions: crate::hash::FastMap<usize, Value>,
     /// Where `print` writes: captured in memory when set, standard output otherwise.
     pub output: Option<Vec<u8>>,
     /// The table `debug.getregistry` returns, created on first use.
-    registry: Option<TableRef>,
+    pub(crate) registry: Option<TableRef>,
     /// The running thread's debug hook.
     pub(crate) hook: HookState,
     /// Set from any thread to stop the running script at its next loop or call.
@@ -179,11 +182,13 @@ pub struct Lua {
     /// The thread running now; its stack, frames and open upvalues are the fields above.
     pub(crate) current_thread: ThreadRef,
     /// Every thread; the running one's slot holds its status, its state being in use above.
-    pub(crate) threads: Vec<coroutine::Thread>,
+    pub(crate) threads: crate::object::Slab<coroutine::Thread>,
     /// Calls in progress that a yield cannot cross (`nny`), for the running thread.
     pub(crate) non_yieldable: u32,
     /// Values passed by `yield` and `resume` (`lua_xmove` between the two threads).
     pub(crate) transfer: Vec<Value>,
+    /// Values the embedder keeps alive (see [`Lua::pin`]).
+    pub(crate) pinned: Vec<Value>,
 }
 
 impl Default for Lua {
@@ -202,7 +207,7 @@ impl Lua {
             .iter()
             .map(|tm| heap.strings.intern(tm.name().as_bytes()))
             .collect();
-        Lua {
+        let mut lua = Lua {
             heap,
             stack: vec![Value::Nil; 2 * MIN_STACK],
             top: 0,
@@ -221,10 +226,14 @@ impl Lua {
             hook: HookState::default(),
             interrupt: Default::default(),
             current_thread: ThreadRef(0),
-            threads: vec![coroutine::Thread::main()],
+            threads: crate::object::Slab::default(),
             non_yieldable: 1,
             transfer: Vec::new(),
-        }
+            pinned: Vec::new(),
+        };
+        lua.threads
+            .insert(coroutine::Thread::main(), |_| crate::object::WHITE);
+        lua
     }
 
     /// A state with the standard libraries open (`luaL_newstate` plus `luaL_openlibs`).
@@ -259,7 +268,7 @@ impl Lua {
     /// Sets a global variable without metamethods.
     pub fn set_global(&mut self, name: &str, value: Value) {
         let key = self.string(name.as_bytes());
-        self.heap.table_mut(self.globals).set(key, value);
+        self.heap.table_set(self.globals, key, value);
     }
 
     /// Reads a global variable without metamethods.
@@ -282,11 +291,10 @@ impl Lua {
 
     /// Wraps a Rust function with upvalues as a Lua value.
     pub fn native_closure(&mut self, function: NativeFunction, upvalues: Vec<Value>) -> Value {
-        Value::NativeFn(NativeFnRef(
+        Value::NativeFn(
             self.heap
-                .native_fns
-                .insert(NativeClosure { function, upvalues }),
-        ))
+                .new_native_fn(NativeClosure { function, upvalues }),
+        )
     }
 
     /// A new full userdata holding `data` (`lua_newuserdata` with `lua_setmetatable`).
@@ -296,19 +304,21 @@ impl Lua {
         metatable: Option<TableRef>,
     ) -> Value {
         let userdata = crate::object::Userdata {
-            metatable,
+            metatable: None,
             user_value: Value::Nil,
             data,
         };
-        Value::Userdata(crate::value::UserdataRef(
-            self.heap.userdata.insert(userdata),
-        ))
+        let value = Value::Userdata(self.heap.new_userdata(userdata));
+        if let Some(metatable) = metatable {
+            self.set_metatable(value, Some(metatable));
+        }
+        value
     }
 
     /// The Rust value inside a full userdata, if it is one of type `T`.
     pub fn userdata_ref<T: 'static>(&self, value: Value) -> Option<&T> {
         match value {
-            Value::Userdata(u) => self.heap.userdata.items[u.0 as usize].data.downcast_ref(),
+            Value::Userdata(u) => self.heap.userdata(u).data.downcast_ref(),
             _ => None,
         }
     }
@@ -316,7 +326,7 @@ impl Lua {
     /// The Rust value inside a full userdata, mutably, if it is one of type `T`.
     pub fn userdata_mut<T: 'static>(&mut self, value: Value) -> Option<&mut T> {
         match value {
-            Value::Userdata(u) => self.heap.userdata.items[u.0 as usize].data.downcast_mut(),
+            Value::Userdata(u) => self.heap.userdata_mut(u).data.downcast_mut(),
             _ => None,
         }
     }
@@ -325,7 +335,7 @@ impl Lua {
     pub fn metatable(&self, value: Value) -> Option<TableRef> {
         match value {
             Value::Table(t) => self.heap.table(t).metatable,
-            Value::Userdata(u) => self.heap.userdata.items[u.0 as usize].metatable,
+            Value::Userdata(u) => self.heap.userdata(u).metatable,
             _ => self.type_metatables[value.type_of().index()],
         }
     }
@@ -362,6 +372,7 @@ impl Lua {
             constants,
             children,
             cache: std::cell::Cell::new(None),
+            mark_epoch: std::cell::Cell::new(0),
         })
     }
 
@@ -387,7 +398,7 @@ impl Lua {
             } else {
                 Value::Nil
             };
-            upvalues.push(UpvalRef(self.heap.upvalues.insert(Upvalue::Closed(value))));
+            upvalues.push(self.heap.new_upvalue(Upvalue::Closed(value)));
         }
         let call_info = crate::object::CallInfo::of(&prepared.proto);
         let closure = LuaClosure {
@@ -395,7 +406,7 @@ impl Lua {
             upvalues,
             call_info,
         };
-        Ok(Value::LuaFn(LuaFnRef(self.heap.lua_fns.insert(closure))))
+        Ok(Value::LuaFn(self.heap.new_lua_fn(closure)))
     }
 
     // ---- The stack, for native functions ----
@@ -424,6 +435,11 @@ impl Lua {
         }
         self.stack[self.top] = value;
         self.top += 1;
+    }
+
+    /// The index of the first free stack slot (`L->top`).
+    pub fn stack_top(&self) -> usize {
+        self.top
     }
 
     /// The number of arguments of the running native function (`lua_gettop`).
@@ -539,9 +555,23 @@ impl Lua {
         let registry = self.heap.new_table(Table::default());
         let key = self.string(b"_LOADED");
         let loaded = Value::Table(self.loaded);
-        self.heap.table_mut(registry).set(key, loaded);
+        self.heap.table_set(registry, key, loaded);
         self.registry = Some(registry);
         registry
+    }
+
+    /// Keeps `value` alive until [`Lua::unpin`] (`luaL_ref` in spirit). The collector only
+    /// sees values reachable from Lua: a value held in a Rust variable is not a root, and an
+    /// embedder keeping one across calls into Lua must pin it (or store it in the registry).
+    pub fn pin(&mut self, value: Value) {
+        self.pinned.push(value);
+    }
+
+    /// Releases one pin of `value`.
+    pub fn unpin(&mut self, value: Value) {
+        if let Some(position) = self.pinned.iter().rposition(|v| v.raw_equal(value)) {
+            self.pinned.swap_remove(position);
+        }
     }
 
     /// Marks the running native function as a protected call that restores `outer_handler`

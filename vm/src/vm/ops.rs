@@ -532,7 +532,7 @@ impl Lua {
             Value::Float(f) if f.is_nan() => return Err(self.runtime_error(b"table index is NaN")),
             _ => {}
         }
-        self.heap.table_mut(table).set(normalize_key(key), value);
+        self.heap.table_set(table, normalize_key(key), value);
         Ok(())
     }
 }

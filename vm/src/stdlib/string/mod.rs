@@ -49,9 +49,7 @@ pub fn open(lua: &mut Lua) {
         unreachable!("new_table makes a table")
     };
     let key = lua.string(b"__index");
-    lua.heap
-        .table_mut(metatable)
-        .set(key, Value::Table(library));
+    lua.heap.table_set(metatable, key, Value::Table(library));
     lua.set_type_metatable(Type::String, Some(metatable));
 }
 

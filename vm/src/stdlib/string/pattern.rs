@@ -704,7 +704,7 @@ fn gmatch_step(lua: &mut Lua) -> Result<usize, LuaError> {
         match result {
             Err(error) => return Err(raise(lua, error)),
             Ok(Some(end)) if end as i64 != last => {
-                let upvalues = &mut lua.heap.native_fns.items[me.0 as usize].upvalues;
+                let upvalues = &mut lua.heap.native_fn_mut(me).upvalues;
                 upvalues[2] = Value::Int(end as i64);
                 upvalues[3] = Value::Int(end as i64);
                 return push_captures(lua, subject, &caps, Some((s, end)));
