@@ -51,6 +51,8 @@ fn returns(lua: &mut Lua, values: &[Value]) -> Result<usize, LuaError> {
 fn print(lua: &mut Lua) -> Result<usize, LuaError> {
     let n = lua.arg_count();
     let tostring = lua.get_global_with_metamethods(b"tostring")?;
+    // Kept on the stack, where the collector sees it while `tostring` runs.
+    lua.push(tostring);
     let mut line = Vec::new();
     for i in 1..=n {
         let value = lua.arg(i);

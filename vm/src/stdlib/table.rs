@@ -119,7 +119,9 @@ fn remove(lua: &mut Lua) -> Result<usize, LuaError> {
     if position != size && !(1 <= position && position <= size.wrapping_add(1)) {
         return Err(lua.arg_error(1, b"position out of bounds"));
     }
+    // The result waits on the stack, where the collector sees it while metamethods run.
     let result = get_index(lua, t, position)?;
+    lua.push(result);
     while position < size {
         lua.charge(1)?;
         let moved = get_index(lua, t, position + 1)?;
@@ -127,7 +129,6 @@ fn remove(lua: &mut Lua) -> Result<usize, LuaError> {
         position += 1;
     }
     set_index(lua, t, position, Value::Nil)?;
-    lua.push(result);
     Ok(1)
 }
 
@@ -199,10 +200,16 @@ fn concat(lua: &mut Lua) -> Result<usize, LuaError> {
     let mut i = lua.opt_integer(3, 1)?;
     let last = lua.opt_integer(4, length)?;
     let mut buffer = Vec::new();
+    // The result is checked against the memory limit each time it doubles.
+    let mut next_check = 1 << 16;
     while i < last {
         lua.charge(1)?;
         add_field(lua, t, i, &mut buffer)?;
         buffer.extend_from_slice(&separator);
+        if buffer.len() >= next_check {
+            lua.check_memory(buffer.len())?;
+            next_check = buffer.len() * 2;
+        }
         i += 1;
     }
     if i == last {
@@ -267,9 +274,19 @@ const RANDOM_LIMIT: u32 = 100;
 struct Sorter {
     list: Value,
     comparator: Option<Value>,
+    /// Three stack slots holding the elements being compared and the pivot, where the
+    /// collector sees them while the order function or a metamethod runs (PUC keeps them on
+    /// its stack for the same reason).
+    roots: usize,
 }
 
 impl Sorter {
+    /// Keeps `value` in root slot `slot` and returns it.
+    fn hold(&self, lua: &mut Lua, slot: usize, value: Value) -> Value {
+        lua.stack[self.roots + slot] = value;
+        value
+    }
+
     fn get(&self, lua: &mut Lua, i: u32) -> Result<Value, LuaError> {
         get_index(lua, self.list, i as i64)
     }
@@ -297,6 +314,7 @@ impl Sorter {
             let a_i = loop {
                 i += 1;
                 let a_i = self.get(lua, i)?;
+                let a_i = self.hold(lua, 0, a_i);
                 if !self.less(lua, a_i, pivot)? {
                     break a_i;
                 }
@@ -309,6 +327,7 @@ impl Sorter {
             let a_j = loop {
                 j = j.wrapping_sub(1);
                 let a_j = self.get(lua, j)?;
+                let a_j = self.hold(lua, 1, a_j);
                 if !self.less(lua, pivot, a_j)? {
                     break a_j;
                 }
@@ -334,7 +353,9 @@ impl Sorter {
         while lo < up {
             // Sort elements lo, p and up.
             let a_lo = self.get(lua, lo)?;
+            let a_lo = self.hold(lua, 0, a_lo);
             let a_up = self.get(lua, up)?;
+            let a_up = self.hold(lua, 1, a_up);
             if self.less(lua, a_up, a_lo)? {
                 self.set(lua, lo, a_up)?;
                 self.set(lua, up, a_lo)?;
@@ -349,12 +370,15 @@ impl Sorter {
                 choose_pivot(lo, up, rnd)
             };
             let a_p = self.get(lua, p)?;
+            let a_p = self.hold(lua, 0, a_p);
             let a_lo = self.get(lua, lo)?;
+            let a_lo = self.hold(lua, 1, a_lo);
             if self.less(lua, a_p, a_lo)? {
                 self.set(lua, p, a_lo)?;
                 self.set(lua, lo, a_p)?;
             } else {
                 let a_up = self.get(lua, up)?;
+                let a_up = self.hold(lua, 1, a_up);
                 if self.less(lua, a_up, a_p)? {
                     self.set(lua, p, a_up)?;
                     self.set(lua, up, a_p)?;
@@ -365,7 +389,9 @@ impl Sorter {
             }
             // Swap the pivot a[p] with a[up - 1].
             let pivot = self.get(lua, p)?;
+            let pivot = self.hold(lua, 2, pivot);
             let a_up1 = self.get(lua, up - 1)?;
+            let a_up1 = self.hold(lua, 0, a_up1);
             self.set(lua, p, a_up1)?;
             self.set(lua, up - 1, pivot)?;
             p = self.partition(lua, lo, up, pivot)?;
@@ -420,7 +446,15 @@ fn sort(lua: &mut Lua) -> Result<usize, LuaError> {
             f @ (Value::LuaFn(_) | Value::NativeFn(_)) => Some(f),
             _ => return Err(lua.arg_type_error(2, "function")),
         };
-        let sorter = Sorter { list, comparator };
+        let roots = lua.stack_top();
+        for _ in 0..3 {
+            lua.push(Value::Nil);
+        }
+        let sorter = Sorter {
+            list,
+            comparator,
+            roots,
+        };
         sorter.sort(lua, 1, n as u32, 0)?;
     }
     Ok(0)

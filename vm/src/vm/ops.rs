@@ -396,6 +396,7 @@ impl Lua {
                     }
                 }
             }
+            self.check_memory(bytes.len())?;
             self.stack[top - n] = self.string(&bytes);
             self.top = top - (n - 1);
             total -= n - 1;

@@ -139,6 +139,7 @@ fn rep(lua: &mut Lua) -> Result<usize, LuaError> {
         return Err(too_large(lua));
     }
     let n = n as usize;
+    lua.check_memory(unit as usize * n)?;
     let (s, separator) = (lua.str_bytes(s), lua.str_bytes(separator));
     let mut result = Vec::with_capacity(unit as usize * n);
     // An empty result is known at once; PUC would loop `n` times to build it.
