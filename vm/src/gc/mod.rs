@@ -23,6 +23,8 @@
 mod finalize;
 mod mark;
 mod sweep;
+#[cfg(test)]
+mod tests;
 mod verify;
 
 use std::collections::VecDeque;
@@ -120,8 +122,11 @@ pub struct Collector {
     pub(crate) running: bool,
     pub(crate) pause: i64,
     pub(crate) step_mul: i64,
-    /// A step runs when the heap's byte count reaches this (PUC's debt is count − threshold).
+    /// A step runs when the heap's byte count reaches this: `debt_threshold`, or 0 in stress
+    /// mode.
     pub(crate) threshold: usize,
+    /// PUC's debt is the byte count minus this.
+    debt_threshold: usize,
     /// The bytes in use after the last cycle, less what its sweep freed (`GCestimate`).
     estimate: usize,
     /// An emergency collection is running: no finalizers (`KGC_EMERGENCY`).
@@ -160,6 +165,7 @@ impl Default for Collector {
             pause: DEFAULT_PAUSE,
             step_mul: DEFAULT_STEP_MUL,
             threshold: 64 * 1024,
+            debt_threshold: 64 * 1024,
             estimate: 0,
             emergency: false,
             memory_limit: None,
@@ -218,11 +224,12 @@ impl Collector {
         if let Some(limit) = self.memory_limit {
             threshold = threshold.min(limit);
         }
+        self.debt_threshold = threshold;
         self.threshold = if self.stress { 0 } else { threshold };
     }
 
     fn debt(&self, total: usize) -> isize {
-        total as isize - self.threshold as isize
+        total as isize - self.debt_threshold as isize
     }
 
     /// Schedules the next cycle after the pause (`setpause`): when the heap has grown to
@@ -264,9 +271,10 @@ impl Lua {
         }
         let gc = &mut self.heap.gc;
         if !gc.running || gc.closed {
-            gc.set_debt(total, -STEP_SIZE * 10);
-            if gc.memory_limit.is_some_and(|limit| total > limit) {
-                gc.threshold = total;
+            // Stopped: wait a while before asking again (in stress mode, where every safe
+            // point asks, only once the debt is due, as PUC's `luaC_step` would).
+            if gc.debt(total) >= 0 {
+                gc.set_debt(total, -STEP_SIZE * 10);
             }
             return Ok(());
         }
@@ -299,6 +307,7 @@ impl Lua {
         let total = self.heap.total_bytes();
         let gc = &mut self.heap.gc;
         gc.nanos += started.elapsed().as_nanos() as u64;
+        gc.peak_bytes = gc.peak_bytes.max(total);
         if gc.phase == Phase::Pause {
             gc.set_pause(total);
         } else {
@@ -462,6 +471,7 @@ impl Lua {
         self.heap.gc.running = true;
         let total = self.heap.total_bytes();
         let mut debt: isize = 1;
+        // Explicit steps do the work PUC's would, stress mode or not.
         let stress = std::mem::replace(&mut self.heap.gc.stress, false);
         let result = if kilobytes <= 0 {
             self.heap.gc.set_debt(total, -STEP_SIZE);
@@ -475,9 +485,9 @@ impl Lua {
         };
         self.heap.gc.stress = stress;
         self.heap.gc.running = was_running;
-        if stress {
-            self.heap.gc.threshold = 0;
-        }
+        let total = self.heap.total_bytes();
+        let debt_now = self.heap.gc.debt(total);
+        self.heap.gc.set_debt(total, debt_now);
         result?;
         Ok(debt > 0 && self.heap.gc.phase == Phase::Pause)
     }
