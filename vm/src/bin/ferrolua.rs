@@ -92,7 +92,10 @@ impl Interpreter<'_> {
     /// Calls `function` with `args` under the message handler (`docall`).
     fn call(&mut self, function: Value, args: &[Value]) -> Result<Vec<Value>, LuaError> {
         let handler = self.lua.native_function(message_handler);
-        self.lua.pcall(function, args, Some(handler))
+        sigint::catch(self.lua.signal_handle());
+        let result = self.lua.pcall(function, args, Some(handler));
+        sigint::release();
+        result
     }
 
     /// Loads and runs a chunk, reporting errors (`dochunk`).
@@ -512,6 +515,53 @@ fn run_pmain(interpreter: &mut Interpreter, argv: &[String]) -> bool {
         }
     }
     true
+}
+
+/// SIGINT while a chunk runs (lua.c's `laction`): the first one makes the script raise
+/// `interrupted!` at its next Lua instruction boundary; it also restores the default action,
+/// so a second one, while a long library call keeps the script from getting there, terminates
+/// the process.
+///
+/// This is the command's only `unsafe` code: installing a signal handler is a C call with no
+/// safe wrapper in the standard library.
+#[allow(unsafe_code)]
+mod sigint {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, OnceLock};
+
+    static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+    extern "C" fn on_interrupt(signal: libc::c_int) {
+        // SAFETY: `signal` is async-signal-safe (POSIX.1 lists it), and restoring the default
+        // action touches no state of this program.
+        unsafe {
+            libc::signal(signal, libc::SIG_DFL);
+        }
+        // An atomic store, also async-signal-safe; the flag was set before the handler was
+        // installed, so `get` only reads it.
+        if let Some(flag) = FLAG.get() {
+            flag.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Installs the handler, which sets `flag` (`setsignal(SIGINT, laction)`).
+    pub fn catch(flag: Arc<AtomicBool>) {
+        let _ = FLAG.set(flag);
+        let handler = on_interrupt as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        // SAFETY: the handler only makes async-signal-safe calls (see `on_interrupt`), and it
+        // stays valid for the life of the process.
+        unsafe {
+            libc::signal(libc::SIGINT, handler);
+        }
+    }
+
+    /// Restores the default action (`setsignal(SIGINT, SIG_DFL)`).
+    pub fn release() {
+        // SAFETY: restoring the default action has no preconditions.
+        unsafe {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+        }
+    }
 }
 
 fn main() -> ExitCode {

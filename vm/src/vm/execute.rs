@@ -147,7 +147,7 @@ impl Lua {
             macro_rules! charge {
                 () => {{
                     let used = (pc - segment_start) as u64;
-                    if self.budget < used || self.interrupt_requested() {
+                    if self.budget < used || self.interrupt_requested() || self.signal_pending() {
                         save_pc!();
                         return Err(self.interrupted());
                     }
@@ -845,6 +845,17 @@ impl Lua {
 
     #[cold]
     pub(crate) fn interrupted(&mut self) -> LuaError {
+        if self
+            .signal
+            .swap(false, std::sync::atomic::Ordering::Relaxed)
+        {
+            // lua.c's `lstop` hook: `luaL_error(L, "interrupted!")`, whose level 1 is the
+            // caller of the running function, since a hook has no frame of its own.
+            let mut text = self.where_(1);
+            text.extend_from_slice(b"interrupted!");
+            let value = self.string(&text);
+            return self.raise(value);
+        }
         let text: &[u8] = if self.interrupt_requested() {
             b"interrupted"
         } else {

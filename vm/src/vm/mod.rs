@@ -179,6 +179,9 @@ pub struct Lua {
     pub(crate) hook: HookState,
     /// Set from any thread to stop the running script at its next loop or call.
     interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Set from any thread (or a signal handler) to raise a catchable `interrupted!` error in
+    /// the running Lua code, as lua.c does on SIGINT.
+    signal: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// The thread running now; its stack, frames and open upvalues are the fields above.
     pub(crate) current_thread: ThreadRef,
     /// Every thread; the running one's slot holds its status, its state being in use above.
@@ -225,6 +228,7 @@ impl Lua {
             registry: None,
             hook: HookState::default(),
             interrupt: Default::default(),
+            signal: Default::default(),
             current_thread: ThreadRef(0),
             threads: crate::object::Slab::default(),
             non_yieldable: 1,
@@ -648,6 +652,21 @@ impl Lua {
         }
         self.budget -= units;
         Ok(())
+    }
+
+    /// A flag that, when set, makes the running script raise the error `interrupted!` at its
+    /// next backward jump, call or return, as lua.c's SIGINT handler does with a hook. Unlike
+    /// [`Lua::interrupt_handle`], the error can be caught by `pcall`, and native functions do
+    /// not notice it: a long library call runs to its end first. The flag is cleared when the
+    /// error is raised.
+    pub fn signal_handle(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.signal.clone()
+    }
+
+    /// Whether a signal (see [`Lua::signal_handle`]) waits to be raised.
+    #[inline]
+    pub(crate) fn signal_pending(&self) -> bool {
+        self.signal.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     pub(crate) fn interrupt_requested(&self) -> bool {
