@@ -3,8 +3,10 @@
 //! `conform bench --front-end` compiles each official suite file with ferrolua's
 //! `compile_with` and with PUC's `luaL_loadbufferx` (through mlua), timing the compilation
 //! alone. Reading the file, dropping the result and collecting garbage happen outside the timed
-//! part. `conform bench` runs whole programs ([`programs`]).
+//! part. `conform bench` runs whole programs ([`programs`]) and measures their peak heap
+//! ([`memory`]).
 
+pub mod memory;
 pub mod programs;
 
 use std::fs;

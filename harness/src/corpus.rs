@@ -26,7 +26,8 @@ pub enum CaseKind {
     Syntax,
     /// An official suite file: ferrolua must accept it, and the engines must agree.
     Suite,
-    /// A `corpus/lang/` file: run in both engines, observations compared (see [`crate::lang`]).
+    /// A file of one of the [`RUN_FOLDERS`] (`corpus/lang/`, `corpus/gc/`, ...): run in both
+    /// engines, observations compared (see [`crate::lang`]).
     Lang,
 }
 
@@ -35,8 +36,8 @@ pub enum CaseKind {
 pub struct Case {
     /// Where the case comes from.
     pub kind: CaseKind,
-    /// The name reports use: `syntax/goto/undefined.lua`, `lang/ops/eq-basic.lua` or
-    /// `suite/all.lua`.
+    /// The name reports use: `syntax/goto/undefined.lua`, `lang/ops/eq-basic.lua`,
+    /// `gc/ephemeron/chain.lua` or `suite/all.lua`.
     pub name: String,
     /// The file.
     pub path: PathBuf,
@@ -60,11 +61,20 @@ pub fn syntax_cases(corpus_dir: &Path) -> io::Result<Vec<Case>> {
     cases_under(corpus_dir, "syntax", CaseKind::Syntax)
 }
 
-/// Every `*.lua` file under `corpus_dir/lang/`, in name order, named relative to `corpus_dir`
-/// (`lang/ops/eq-basic.lua`, chunk name `@lang/ops/eq-basic.lua`). A missing `lang/` folder is
-/// an empty corpus.
+/// The folders of `corpus/` whose programs are run in both engines and compared (see
+/// [`crate::lang`]): the language, the standard library, coroutines and the garbage collector.
+pub const RUN_FOLDERS: [&str; 4] = ["lang", "stdlib", "coroutine", "gc"];
+
+/// Every `*.lua` file under the [`RUN_FOLDERS`] of `corpus_dir`, in name order, named relative
+/// to `corpus_dir` (`lang/ops/eq-basic.lua`, chunk name `@lang/ops/eq-basic.lua`;
+/// `gc/ephemeron/chain.lua`). A missing folder holds no cases.
 pub fn lang_cases(corpus_dir: &Path) -> io::Result<Vec<Case>> {
-    cases_under(corpus_dir, "lang", CaseKind::Lang)
+    let mut cases = Vec::new();
+    for folder in RUN_FOLDERS {
+        cases.extend(cases_under(corpus_dir, folder, CaseKind::Lang)?);
+    }
+    cases.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(cases)
 }
 
 fn cases_under(corpus_dir: &Path, folder: &str, kind: CaseKind) -> io::Result<Vec<Case>> {

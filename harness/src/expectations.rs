@@ -4,7 +4,7 @@
 //!
 //! The file is a small subset of TOML, read by hand here so that the harness needs no TOML
 //! crate: comments, blank lines, one `[expected-failures]` table, and in it one
-//! `"path" = "reason"` line per case, where `path` is relative to `corpus/lang/` and both are
+//! `"path" = "reason"` line per case, where `path` is relative to `corpus/` and both are
 //! basic strings (double-quoted, with TOML's backslash escapes). Any TOML reader reads it the
 //! same way. `conform lang --update-expectations` rewrites it; it keeps the reasons of the
 //! entries that still fail, so hand-written reasons survive, but not comments between entries.
@@ -20,20 +20,22 @@ pub const TABLE: &str = "expected-failures";
 
 /// The file's fixed header, written by [`Expectations::render`].
 const HEADER: &str = "\
-# Cases of corpus/lang that ferrolua is known to fail, each with the reason.
+# Cases of corpus/lang, corpus/stdlib, corpus/coroutine and corpus/gc that ferrolua is known to
+# fail, each with the reason.
 #
-# One entry per case: \"<path relative to corpus/lang>\" = \"<reason>\". A case is judged by
-# running it in PUC Lua 5.3.6 and in ferrolua and comparing its status, printed output, return
-# values, error message and traceback (see README.md, \"The harness\"). A listed case must keep
-# failing: when it passes, `cargo test` and `conform lang` fail with \"unexpected pass\" until its
-# entry is removed. An unlisted failing case fails them too, as does an entry for a missing file.
+# One entry per case: \"<path relative to corpus>\" = \"<reason>\", such as \"lang/ops/x.lua\" or
+# \"gc/weak/x.lua\". A case is judged by running it in PUC Lua 5.3.6 and in ferrolua and
+# comparing its status, printed output, return values, error message and traceback (see
+# README.md, \"The harness\"). A listed case must keep failing: when it passes, `cargo test`
+# and `conform lang` fail with \"unexpected pass\" until its entry is removed. An unlisted
+# failing case fails them too, as does an entry for a missing file.
 #
 # `cargo run -p ferrolua-harness -- lang --update-expectations` rewrites this file from a run:
 # it drops entries that pass, adds failing cases with a reason inferred from the difference,
 # and keeps the reasons of the rest. Edit reasons freely; comments between entries are not kept.
 ";
 
-/// The known failures: case path (relative to `corpus/lang/`) to reason.
+/// The known failures: case path (relative to `corpus/`, as in `lang/ops/x.lua`) to reason.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Expectations {
     /// Reasons by case path, in path order.
@@ -108,7 +110,7 @@ impl Expectations {
     }
 
     /// The reason a case is expected to fail, if it is listed. `case_path` is relative to
-    /// `corpus/lang/`.
+    /// `corpus/`.
     pub fn reason(&self, case_path: &str) -> Option<&str> {
         self.entries.get(case_path).map(String::as_str)
     }

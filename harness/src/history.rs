@@ -3,8 +3,9 @@
 //!
 //! Each line holds the commit, the date (UTC), the machine, and whatever the run measured:
 //! syntax agreement, language-corpus passes, official-suite passes per mode, the
-//! standard-library counts, the geometric-mean time ratios of both benchmarks and the
-//! differential campaign's counts. A number that was not measured is `null`. Lines are only
+//! standard-library counts, the geometric-mean time ratios of both benchmarks, the memory
+//! benchmark's peak-heap ratios, ferrolua's collection overhead and the differential campaign's
+//! counts. A number that was not measured is `null`. Lines are only
 //! appended; a line that cannot be read is skipped, so the file survives hand edits and
 //! format changes.
 
@@ -68,6 +69,12 @@ pub struct HistoryEntry {
     pub front_end_ratio: Option<f64>,
     /// The program benchmark's geometric-mean time ratio, ferrolua over reference.
     pub programs_ratio: Option<f64>,
+    /// The memory benchmark's headline: binary-trees' peak heap, ferrolua over reference.
+    pub peak_heap_ratio: Option<f64>,
+    /// The memory benchmark's geometric-mean peak-heap ratio over the counted programs.
+    pub peak_heap_geomean_ratio: Option<f64>,
+    /// The share of ferrolua's run time spent collecting over the timed programs, 0 to 1.
+    pub gc_overhead: Option<f64>,
     /// Campaign programs on which the engines agreed, out of all it ran.
     pub campaign: Option<Count>,
 }
@@ -104,6 +111,19 @@ impl HistoryEntry {
                 .programs
                 .as_ref()
                 .and_then(|bench| bench.geometric_mean_ratio()),
+            peak_heap_ratio: report
+                .memory
+                .as_ref()
+                .and_then(|bench| bench.headline_ratio()),
+            peak_heap_geomean_ratio: report
+                .memory
+                .as_ref()
+                .and_then(|bench| bench.geometric_mean_ratio()),
+            gc_overhead: report
+                .programs
+                .as_ref()
+                .and_then(|bench| bench.gc_total())
+                .map(|total| total.share()),
             campaign: report.campaign.as_ref().map(|campaign| Count {
                 passed: campaign.agreeing_programs(),
                 total: campaign.programs,
@@ -136,6 +156,12 @@ impl HistoryEntry {
             ("stdlib", count(&self.stdlib)),
             ("front_end_ratio", ratio(self.front_end_ratio)),
             ("programs_ratio", ratio(self.programs_ratio)),
+            ("peak_heap_ratio", ratio(self.peak_heap_ratio)),
+            (
+                "peak_heap_geomean_ratio",
+                ratio(self.peak_heap_geomean_ratio),
+            ),
+            ("gc_overhead", ratio(self.gc_overhead)),
             ("campaign", count(&self.campaign)),
         ])
     }
@@ -168,6 +194,9 @@ impl HistoryEntry {
             stdlib: count("stdlib"),
             front_end_ratio: ratio("front_end_ratio"),
             programs_ratio: ratio("programs_ratio"),
+            peak_heap_ratio: ratio("peak_heap_ratio"),
+            peak_heap_geomean_ratio: ratio("peak_heap_geomean_ratio"),
+            gc_overhead: ratio("gc_overhead"),
             campaign: count("campaign"),
         })
     }
@@ -279,6 +308,9 @@ mod tests {
             stdlib: None,
             front_end_ratio: Some(1.02),
             programs_ratio: None,
+            peak_heap_ratio: Some(1.18),
+            peak_heap_geomean_ratio: None,
+            gc_overhead: Some(0.042),
             campaign: None,
         };
         let line = entry.json().to_compact();

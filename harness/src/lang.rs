@@ -1,5 +1,6 @@
-//! The language corpus check: every `corpus/lang/**/*.lua` file run in both engines, and what a
-//! Lua user sees compared field by field.
+//! The language corpus check: every `*.lua` file under `corpus/lang/`, `corpus/stdlib/`,
+//! `corpus/coroutine/` and `corpus/gc/` ([`crate::corpus::RUN_FOLDERS`]) run in both engines,
+//! and what a Lua user sees compared field by field.
 //!
 //! Each case runs in a fresh state of each engine, as [`crate::engine`] runs chunks: inside
 //! `xpcall` with the shared message handler, `print` captured, within the instruction budget.
@@ -13,7 +14,7 @@ use std::io;
 use rayon::prelude::*;
 use similar::TextDiff;
 
-use crate::corpus::{Case, Progress};
+use crate::corpus::{Case, Progress, RUN_FOLDERS};
 use crate::engine::{Engine, FerroluaEngine, Observation, ReferenceEngine, Status};
 use crate::expectations::{toml_string, Expectations};
 use crate::show::quoted;
@@ -130,12 +131,10 @@ pub struct LangOutcome {
 const MAX_DIFF_LINES: usize = 40;
 
 impl LangOutcome {
-    /// The case's path relative to `corpus/lang/`, as the expectations file names it.
+    /// The case's path relative to `corpus/`, as the expectations file names it: its name,
+    /// such as `lang/ops/x.lua` or `gc/weak/values.lua`.
     pub fn path(&self) -> &str {
-        self.case
-            .name
-            .strip_prefix("lang/")
-            .unwrap_or(&self.case.name)
+        &self.case.name
     }
 
     /// The fields in which the engines differ, most telling first.
@@ -277,8 +276,9 @@ fn short_message(message: Option<&[u8]>) -> String {
         return "no message".to_string();
     };
     let line = first_line(message);
-    let without_position = line
-        .strip_prefix("lang/")
+    let without_position = RUN_FOLDERS
+        .iter()
+        .find_map(|folder| line.strip_prefix(folder)?.strip_prefix('/'))
         .and_then(|rest| rest.split_once(": "))
         .map_or(line.as_str(), |(_, message)| message);
     excerpt(without_position.as_bytes())
@@ -462,11 +462,7 @@ pub fn stale_entries<'a>(expectations: &'a Expectations, cases: &[Case]) -> Vec<
     expectations
         .entries
         .keys()
-        .filter(|path| {
-            !cases
-                .iter()
-                .any(|case| case.name.strip_prefix("lang/") == Some(path.as_str()))
-        })
+        .filter(|path| !cases.iter().any(|case| case.name == path.as_str()))
         .map(String::as_str)
         .collect()
 }
@@ -656,7 +652,7 @@ mod tests {
         assert_eq!(Judgement::of(&failing, &expectations), Judgement::Fail);
         expectations
             .entries
-            .insert("ops/x.lua".to_string(), "known".to_string());
+            .insert("lang/ops/x.lua".to_string(), "known".to_string());
         assert_eq!(
             Judgement::of(&failing, &expectations),
             Judgement::ExpectedFail("known".to_string())
@@ -683,5 +679,17 @@ mod tests {
             "ferrolua raises `attempt to call a nil value (field 'format')` where the \
              reference's run ends normally"
         );
+    }
+
+    #[test]
+    fn positions_of_every_run_folder_are_left_out() {
+        for (message, shown) in [
+            ("gc/weak/x.lua:3: boom", "`boom`"),
+            ("stdlib/string/x.lua:1: bad", "`bad`"),
+            ("coroutine/x.lua:2: dead", "`dead`"),
+            ("other/x.lua:2: kept", "`other/x.lua:2: kept`"),
+        ] {
+            assert_eq!(super::short_message(Some(message.as_bytes())), shown);
+        }
     }
 }

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+use ferrolua_harness::bench::memory::{self, MemoryBench};
 use ferrolua_harness::bench::programs::{self, ProgramBench};
 use ferrolua_harness::bench::{self, FrontEndBench};
 use ferrolua_harness::corpus::{self, CaseKind, Outcome, Summary};
@@ -56,13 +57,15 @@ enum Command {
         #[command(flatten)]
         inputs: Inputs,
     },
-    /// Runs corpus/lang/**/*.lua in both engines and compares status, output, results, error
-    /// message and traceback; exits with 1 on any result the expectations file does not
-    /// predict.
+    /// Runs corpus/{lang,stdlib,coroutine,gc}/**/*.lua in both engines and compares status,
+    /// output, results, error message and traceback; exits with 1 on any result the
+    /// expectations file does not predict.
     Lang {
-        /// Only the cases whose name (lang/<path>) contains this text.
+        /// Only the cases whose name (the path relative to the corpus, such as lang/ops/x.lua or
+        /// gc/weak/x.lua) contains this text.
         filter: Option<String>,
-        /// The case corpus, whose lang/ folder is run [default: corpus/ in the workspace].
+        /// The case corpus, whose lang/, stdlib/, coroutine/ and gc/ folders are run [default:
+        /// corpus/ in the workspace].
         #[arg(long)]
         corpus: Option<PathBuf>,
         /// The known failures [default: <corpus>/lang/expectations.toml].
@@ -79,8 +82,9 @@ enum Command {
         #[arg(long)]
         update_expectations: bool,
     },
-    /// Times ferrolua against the reference: whole programs of corpus/bench/ by default, the
-    /// compiler on the official suite with --front-end.
+    /// Times ferrolua against the reference on the whole programs of corpus/bench/ and measures
+    /// their peak heap (with corpus/bench/memory/); the compiler on the official suite with
+    /// --front-end.
     Bench {
         /// Times the front end: compiling each suite file, nothing else.
         #[arg(long)]
@@ -92,14 +96,22 @@ enum Command {
         /// ../shared/lua53-tests].
         #[arg(long)]
         suite: Option<PathBuf>,
-        /// Timed runs per program and engine; the median is reported.
+        /// Runs per program and engine, timed and sampled for memory; the median is reported.
         #[arg(long, default_value_t = 3)]
         runs: u32,
         /// The case corpus, whose bench/ folder holds the programs [default: corpus/ in the
         /// workspace].
         #[arg(long)]
         corpus: Option<PathBuf>,
-        /// Only the programs whose file name contains this text.
+        /// Measures only the peak heap of each program (corpus/bench/memory/*.lua and
+        /// corpus/bench/*.lua), without timing them.
+        #[arg(long, conflicts_with = "front_end")]
+        memory: bool,
+        /// Times the programs without measuring their peak heap.
+        #[arg(long, conflicts_with_all = ["front_end", "memory"])]
+        no_memory: bool,
+        /// Only the programs whose file name contains this text (memory/ programs: their path
+        /// under corpus/bench/, such as memory/binary_trees_16.lua).
         filter: Option<String>,
     },
     /// Runs the official Lua 5.3 test suite, file by file, in both engines (each run in a child
@@ -155,7 +167,7 @@ enum Command {
         /// Timed compilations per file and engine in the front-end benchmark.
         #[arg(long, default_value_t = 20)]
         iterations: u32,
-        /// Timed runs per program and engine in the program benchmark.
+        /// Runs per program and engine in the program and memory benchmarks.
         #[arg(long, default_value_t = 3)]
         runs: u32,
         /// A standalone Lua interpreter on PATH (such as lua5.3) to add as a third engine
@@ -170,8 +182,8 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct Inputs {
-    /// The case corpus; its syntax/, lang/ and bench/ folders are used [default: corpus/ in the
-    /// workspace].
+    /// The case corpus; its syntax/, lang/, stdlib/, coroutine/, gc/ and bench/ folders are used
+    /// [default: corpus/ in the workspace].
     #[arg(long)]
     corpus: Option<PathBuf>,
     /// The official suite's folder [default: $LUA53_TESTS, else ../shared/lua53-tests].
@@ -222,6 +234,8 @@ fn main() -> ExitCode {
             suite,
             runs,
             corpus,
+            memory,
+            no_memory,
             filter,
         } => {
             if front_end {
@@ -229,7 +243,7 @@ fn main() -> ExitCode {
                     .map(|_| ExitCode::SUCCESS)
             } else {
                 let corpus_dir = corpus.unwrap_or_else(paths::corpus_dir);
-                run_program_bench(&corpus_dir, runs, filter.as_deref()).map(|_| ExitCode::SUCCESS)
+                run_bench(&corpus_dir, runs, filter.as_deref(), !memory, !no_memory)
             }
         }
         Command::Report {
@@ -427,6 +441,42 @@ fn run_program_bench(
         println!("{}", programs::program_line(timing))
     })?;
     println!("{}", bench.count_line());
+    println!("{}", bench.gc_line());
+    println!("{}", bench.summary_line());
+    Ok(bench)
+}
+
+/// `conform bench` without --front-end: the timed runs, then the sampled ones.
+fn run_bench(
+    corpus_dir: &Path,
+    runs: u32,
+    filter: Option<&str>,
+    time: bool,
+    memory: bool,
+) -> io::Result<ExitCode> {
+    if time {
+        run_program_bench(corpus_dir, runs, filter)?;
+    }
+    if memory {
+        run_memory_bench(corpus_dir, runs, filter)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_memory_bench(corpus_dir: &Path, runs: u32, filter: Option<&str>) -> io::Result<MemoryBench> {
+    println!("{}", memory::method_line(runs, memory::SAMPLE_INTERVAL));
+    let bench = memory::run(
+        &corpus_dir.join("bench"),
+        filter,
+        runs,
+        memory::SAMPLE_INTERVAL,
+        |index, total, name| eprintln!("memory [{index}/{total}] {name}: running in both engines"),
+        |row| println!("{}", memory::memory_line(row)),
+    )?;
+    println!("{}", bench.geomean_line());
+    if let Some(line) = bench.constant_memory_line() {
+        println!("{line}");
+    }
     println!("{}", bench.summary_line());
     Ok(bench)
 }
@@ -448,6 +498,7 @@ fn run_report(
     println!("corpus/lang: {}", lang.summary());
     let front_end = run_front_end_bench(&inputs.suite_dir(), iterations)?;
     let programs = run_program_bench(&corpus_dir, runs, None)?;
+    let memory = run_memory_bench(&corpus_dir, runs, None)?;
     let (suite, _) =
         suite::command::suite_run(&inputs.suite_dir(), &suite::expectations_path(), None, &[])?;
     println!("official suite: {}", suite.summary());
@@ -459,6 +510,7 @@ fn run_report(
         &paths::workspace_root(),
     );
     report.suite = Some(suite);
+    report.memory = Some(memory);
     report::columns::add_to(&mut report, standalone.as_ref(), &inputs.suite_dir())?;
     report.write(out)?;
     report::html::write_with_history(&report, out, history)?;

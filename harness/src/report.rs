@@ -9,6 +9,7 @@ use std::io;
 use std::path::Path;
 use std::process::Command;
 
+use crate::bench::memory::{self, MemoryBench};
 use crate::bench::programs::{self, ProgramBench};
 use crate::bench::{self, FrontEndBench};
 use crate::corpus::{CaseKind, Outcome, Summary, Verdict};
@@ -36,6 +37,8 @@ pub struct Report {
     pub bench: Option<FrontEndBench>,
     /// The program benchmark, when it was run.
     pub programs: Option<ProgramBench>,
+    /// The memory benchmark (peak heaps), when it was run.
+    pub memory: Option<MemoryBench>,
     /// The checked-out commit, with `+dirty` when the tree has changes, if git knows one.
     pub commit: Option<String>,
     /// The machine the report was made on.
@@ -66,6 +69,7 @@ impl Report {
             lang,
             bench,
             programs,
+            memory: None,
             commit: current_commit(workspace_root),
             machine: bench::machine(),
             profile: bench::build_profile(),
@@ -170,6 +174,7 @@ impl Report {
         }
 
         self.markdown_programs(&mut md);
+        self.markdown_memory(&mut md);
 
         if let Some(suite) = &self.suite {
             md.push_str(&crate::suite::report::markdown(suite));
@@ -185,10 +190,9 @@ impl Report {
         }
 
         md.push_str(
-            "\n## Not measured yet\n\nThere are no randomized differential campaigns yet. ferrolua \
-             has no garbage collector and no memory limit yet, so its runs are bounded only by the \
-             instruction budget (and, in the official suite's runs, by the harness's limit on \
-             resident memory).\n",
+            "\n## Not measured yet\n\nThere are no randomized differential campaigns yet. The memory \
+             benchmark compares each engine's own count of its heap (`collectgarbage(\"count\")`), \
+             not the bytes each process takes from the system.\n",
         );
         md
     }
@@ -256,24 +260,92 @@ impl Report {
              counted. Ratio is ferrolua's time over the reference's.\n\n",
             bench.runs
         ));
-        md.push_str("| program | ferrolua | reference | ratio |\n| --- | ---: | ---: | ---: |\n");
+        md.push_str(
+            "| program | ferrolua | reference | ratio | ferrolua GC |\n| --- | ---: | ---: | ---: | ---: |\n",
+        );
         for program in &bench.programs {
             let ratio = match program.verdict.detail() {
                 None => format!("{:.2}", program.ratio()),
                 Some(detail) => format!("{}: {}", program.verdict.label(), markdown_text(detail)),
             };
             md.push_str(&format!(
-                "| {} | {} | {} | {ratio} |\n",
+                "| {} | {} | {} | {ratio} | {} |\n",
                 program.name,
                 programs::millis(program.ferrolua),
-                programs::millis(program.reference)
+                programs::millis(program.reference),
+                program
+                    .ferrolua_gc
+                    .map_or_else(|| "n/a".to_string(), |gc| gc.cell())
             ));
         }
         md.push_str(&format!(
-            "\n{}\n\n{}\n",
+            "\n{}\n\n{}\n\n{}\n",
             bench.count_line(),
+            bench.gc_line(),
             bench.summary_line()
         ));
+    }
+
+    fn markdown_memory(&self, md: &mut String) {
+        md.push_str(
+            "\n## Peak heap against the reference (corpus/bench/memory and corpus/bench)\n\n",
+        );
+        let Some(bench) = &self.memory else {
+            md.push_str("Not run.\n");
+            return;
+        };
+        md.push_str(&format!(
+            "{} runs per program and engine, alternating, each in a fresh state, with a count hook in \
+             both engines that reads the heap every {} VM instructions (ferrolua: `collectgarbage(\"count\")`; the \
+             reference: its allocator's byte count, which `collectgarbage(\"count\")` reports), and \
+             once before and once after the main chunk. Peak is the largest reading of the run with \
+             the median peak; ratio is ferrolua's peak over the reference's. Growth is the peak of the run's second half over \
+             the first half's (by instruction count): about 1 when the heap does not grow. A run \
+             whose output differs from the reference's is not counted.\n\n",
+            bench.runs, bench.interval
+        ));
+        md.push_str(
+            "| program | ferrolua peak | reference peak | ratio | growth ferrolua | growth reference | \
+             ferrolua GC |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n",
+        );
+        for row in &bench.rows {
+            let peak = |profile: &Option<memory::HeapProfile>| {
+                profile.map_or_else(
+                    || "n/a".to_string(),
+                    |profile| memory::kilobytes(profile.peak_bytes),
+                )
+            };
+            let growth = |profile: &Option<memory::HeapProfile>| {
+                profile.map_or_else(
+                    || "n/a".to_string(),
+                    |profile| format!("{:.2}", profile.growth()),
+                )
+            };
+            let ratio = match (row.verdict.detail(), row.ratio()) {
+                (None, Some(ratio)) => format!("{ratio:.2}"),
+                (detail, ratio) => format!(
+                    "{}{}: {}",
+                    ratio.map_or_else(String::new, |ratio| format!("{ratio:.2}, not counted, ")),
+                    row.verdict.label(),
+                    markdown_text(detail.unwrap_or("no samples"))
+                ),
+            };
+            md.push_str(&format!(
+                "| {} | {} | {} | {ratio} | {} | {} | {} |\n",
+                row.name,
+                peak(&row.ferrolua),
+                peak(&row.reference),
+                growth(&row.ferrolua),
+                growth(&row.reference),
+                row.ferrolua_gc
+                    .map_or_else(|| "n/a".to_string(), |gc| gc.cell())
+            ));
+        }
+        md.push_str(&format!("\n{}\n", bench.geomean_line()));
+        if let Some(line) = bench.constant_memory_line() {
+            md.push_str(&format!("\n{line}\n"));
+        }
+        md.push_str(&format!("\n{}\n", bench.summary_line()));
     }
 
     /// The report as JSON.
@@ -353,6 +425,7 @@ impl Report {
             ("lang", self.json_lang()),
             ("front_end_bench", bench),
             ("program_bench", self.json_programs()),
+            ("memory_bench", self.json_memory()),
             (
                 "suite",
                 self.suite
@@ -449,6 +522,10 @@ impl Report {
                         program.verdict.detail().map_or(Json::Null, Json::str),
                     ),
                     ("counted", Json::Bool(program.counted())),
+                    (
+                        "ferrolua_gc",
+                        program.ferrolua_gc.map_or(Json::Null, json_gc),
+                    ),
                 ])
             })
             .collect();
@@ -459,8 +536,78 @@ impl Report {
                 "geometric_mean_ratio",
                 bench.geometric_mean_ratio().map_or(Json::Null, Json::Float),
             ),
+            (
+                "ferrolua_gc_total",
+                bench.gc_total().map_or(Json::Null, json_gc),
+            ),
         ])
     }
+
+    fn json_memory(&self) -> Json {
+        let Some(bench) = &self.memory else {
+            return Json::Null;
+        };
+        let profile = |profile: &Option<memory::HeapProfile>| match profile {
+            None => Json::Null,
+            Some(profile) => Json::object([
+                ("start_bytes", Json::Int(profile.start_bytes as i64)),
+                ("peak_bytes", Json::Int(profile.peak_bytes as i64)),
+                (
+                    "first_half_peak_bytes",
+                    Json::Int(profile.first_half_peak as i64),
+                ),
+                (
+                    "second_half_peak_bytes",
+                    Json::Int(profile.second_half_peak as i64),
+                ),
+                ("end_bytes", Json::Int(profile.end_bytes as i64)),
+                ("samples", Json::Int(profile.samples as i64)),
+                ("peak_at", Json::Float(profile.peak_at)),
+                ("growth", Json::Float(profile.growth())),
+            ]),
+        };
+        let rows = bench
+            .rows
+            .iter()
+            .map(|row| {
+                Json::object([
+                    ("program", Json::str(&row.name)),
+                    ("ferrolua", profile(&row.ferrolua)),
+                    ("reference", profile(&row.reference)),
+                    ("ratio", row.ratio().map_or(Json::Null, Json::Float)),
+                    ("verdict", Json::str(row.verdict.label())),
+                    ("detail", row.verdict.detail().map_or(Json::Null, Json::str)),
+                    ("counted", Json::Bool(row.counted())),
+                    ("ferrolua_gc", row.ferrolua_gc.map_or(Json::Null, json_gc)),
+                ])
+            })
+            .collect();
+        Json::object([
+            ("sample_interval", Json::Int(i64::from(bench.interval))),
+            ("programs", Json::Array(rows)),
+            (
+                "geometric_mean_ratio",
+                bench.geometric_mean_ratio().map_or(Json::Null, Json::Float),
+            ),
+            ("headline_program", Json::str(memory::HEADLINE_PROGRAM)),
+            (
+                "headline_ratio",
+                bench.headline_ratio().map_or(Json::Null, Json::Float),
+            ),
+            ("headline_target", Json::Float(memory::PEAK_RATIO_TARGET)),
+        ])
+    }
+}
+
+/// ferrolua's collector counters as JSON.
+fn json_gc(gc: programs::GcUsage) -> Json {
+    Json::object([
+        ("runs", Json::Int(i64::from(gc.runs))),
+        ("cycles", Json::Int(gc.cycles as i64)),
+        ("collecting_ns", Json::Int(gc.collecting.as_nanos() as i64)),
+        ("elapsed_ns", Json::Int(gc.elapsed.as_nanos() as i64)),
+        ("share", Json::Float(gc.share())),
+    ])
 }
 
 /// Text for a Markdown table cell or list item: one line, with pipes escaped.
@@ -561,6 +708,7 @@ mod tests {
             lang: None,
             bench: None,
             programs: None,
+            memory: None,
             commit: None,
             machine: "test".to_string(),
             profile: "debug",

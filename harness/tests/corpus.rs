@@ -1,7 +1,7 @@
 //! Conformance as tests, all judged against PUC Lua 5.3.6: one trial per syntax corpus case and
-//! per official suite file (compiled), one per language corpus case (run, with
-//! `corpus/lang/expectations.toml` listing the known failures), plus the nesting-limit and
-//! `loadfile` trials.
+//! per official suite file (compiled), one per case of the language, standard library,
+//! coroutine and garbage collector corpora (run, with `corpus/lang/expectations.toml` listing
+//! the known failures), plus the nesting-limit and `loadfile` trials.
 //!
 //! The trials use the same library code as `conform corpus` and `conform lang`, so a failure
 //! here is a disagreement there. Each failure message shows both engines' verdicts, or a
@@ -68,8 +68,9 @@ fn case_trial(case: Case) -> Trial {
     })
 }
 
-/// One trial per `corpus/lang` case, judged against the expectations file, and one trial that
-/// checks the file itself: it parses, and every entry names a case.
+/// One trial per case of `corpus/lang`, `corpus/stdlib`, `corpus/coroutine` and `corpus/gc`,
+/// judged against the expectations file, and one trial that checks the file itself: it parses,
+/// and every entry names a case.
 fn lang_trials() -> Vec<Trial> {
     let corpus_dir = paths::corpus_dir();
     let expectations_path = Expectations::default_path(&corpus_dir);

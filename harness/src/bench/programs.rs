@@ -7,6 +7,11 @@
 //! output differs is WRONG and does not count towards the ratios. Neither engine has an
 //! instruction budget here (the reference's count hook would slow it down); the reference keeps
 //! its memory limit, without which a failed allocation aborts the process.
+//!
+//! ferrolua's collector counts its own cycles and the time it spends collecting
+//! (`Lua::gc_stats`); the difference of those counters across each timed run gives its
+//! collection overhead. PUC Lua has no such counter, so only ferrolua's is reported. The memory
+//! benchmark ([`super::memory`]) runs the same programs again with a heap-sampling hook.
 
 use std::cell::RefCell;
 use std::fs;
@@ -19,6 +24,7 @@ use ferrolua::value::Value;
 use ferrolua::ChunkMode;
 use mlua::MultiValue;
 
+use super::memory::{self, HeapProfile};
 use super::{lua_error, median, seconds};
 use crate::engine::reference::capturing_print;
 use crate::engine::{new_reference_state, on_large_stack, Budget};
@@ -70,6 +76,50 @@ pub struct ProgramTiming {
     pub reference: Duration,
     /// Whether ferrolua was right, which decides whether the times count.
     pub verdict: ProgramVerdict,
+    /// ferrolua's collector over all its timed runs; `None` if it never finished a run.
+    pub ferrolua_gc: Option<GcUsage>,
+}
+
+/// What ferrolua's collector did during timed runs, summed over the runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct GcUsage {
+    /// The runs summed.
+    pub runs: u32,
+    /// Collection cycles completed.
+    pub cycles: u64,
+    /// Time spent collecting: incremental steps and full collections (`Lua::gc_stats`).
+    pub collecting: Duration,
+    /// The runs' whole time, collection included.
+    pub elapsed: Duration,
+}
+
+impl GcUsage {
+    /// Adds one run.
+    pub fn add(&mut self, other: GcUsage) {
+        self.runs += other.runs;
+        self.cycles += other.cycles;
+        self.collecting += other.collecting;
+        self.elapsed += other.elapsed;
+    }
+
+    /// The share of the run time spent collecting, from 0 to 1.
+    pub fn share(&self) -> f64 {
+        self.collecting.as_secs_f64() / seconds(self.elapsed)
+    }
+
+    /// Cycles per run, rounded down.
+    pub fn cycles_per_run(&self) -> u64 {
+        self.cycles / u64::from(self.runs.max(1))
+    }
+
+    /// `3.1 % in 12 cycles` for tables.
+    pub fn cell(&self) -> String {
+        format!(
+            "{:.1} % in {} cycles",
+            100.0 * self.share(),
+            self.cycles_per_run()
+        )
+    }
 }
 
 impl ProgramTiming {
@@ -121,6 +171,34 @@ impl ProgramBench {
         match self.geometric_mean_ratio() {
             Some(ratio) => format!("geomean time ratio ferrolua/reference: {ratio:.2}"),
             None => "geomean time ratio ferrolua/reference: n/a".to_string(),
+        }
+    }
+
+    /// ferrolua's collector over the timed runs of every counted program.
+    pub fn gc_total(&self) -> Option<GcUsage> {
+        let mut total = None::<GcUsage>;
+        for program in self.programs.iter().filter(|program| program.counted()) {
+            if let Some(usage) = program.ferrolua_gc {
+                total.get_or_insert_with(GcUsage::default).add(usage);
+            }
+        }
+        total
+    }
+
+    /// `ferrolua GC overhead: 4.2 % of run time (...)`: collection time over run time, summed
+    /// over the counted programs, so that the longer programs weigh more.
+    pub fn gc_line(&self) -> String {
+        match self.gc_total() {
+            Some(total) => format!(
+                "ferrolua GC overhead: {:.1} % of run time ({:.1} ms collecting in {:.1} ms; {} cycles \
+                 in one run of each of the {} counted programs)",
+                100.0 * total.share(),
+                total.collecting.as_secs_f64() * 1e3,
+                total.elapsed.as_secs_f64() * 1e3,
+                total.cycles / u64::from(self.runs.max(1)),
+                self.counted_programs()
+            ),
+            None => "ferrolua GC overhead: n/a (no counted program)".to_string(),
         }
     }
 
@@ -182,12 +260,28 @@ pub fn run(
     })
 }
 
-/// One timed run: how long the main chunk took, what it printed, and its error if it raised
-/// one.
-struct ProgramRun {
-    elapsed: Duration,
-    output: Vec<u8>,
-    error: Option<String>,
+/// One run: how long the main chunk took, what it printed, its error if it raised one, and
+/// what was measured besides.
+pub(crate) struct ProgramRun {
+    pub(crate) elapsed: Duration,
+    pub(crate) output: Vec<u8>,
+    pub(crate) error: Option<String>,
+    /// The heap's samples, when the run was sampled.
+    pub(crate) heap: Option<HeapProfile>,
+    /// ferrolua's collector during the run (ferrolua's runs only).
+    pub(crate) gc: Option<GcUsage>,
+}
+
+impl ProgramRun {
+    fn failed(error: String) -> ProgramRun {
+        ProgramRun {
+            elapsed: Duration::ZERO,
+            output: Vec::new(),
+            error: Some(error),
+            heap: None,
+            gc: None,
+        }
+    }
 }
 
 fn time_program(
@@ -198,16 +292,17 @@ fn time_program(
 ) -> io::Result<ProgramTiming> {
     let mut reference_times = Vec::new();
     let mut ferrolua_times = Vec::new();
+    let mut ferrolua_gc = None::<GcUsage>;
     let mut verdict = ProgramVerdict::Correct;
     // The engines alternate so that a change in the machine's load affects both alike.
     for _ in 0..runs {
-        let expected = run_reference(source, chunk_name)?;
+        let expected = run_reference(source, chunk_name, None)?;
         reference_times.push(expected.elapsed);
         if let Some(error) = expected.error {
             verdict = ProgramVerdict::ReferenceFailed(error);
             break;
         }
-        let got = match on_large_stack(|| run_ferrolua(source, chunk_name)) {
+        let got = match on_large_stack(|| run_ferrolua(source, chunk_name, None)) {
             Ok(got) => got,
             Err(message) => {
                 verdict = ProgramVerdict::Panicked(message);
@@ -215,13 +310,11 @@ fn time_program(
             }
         };
         ferrolua_times.push(got.elapsed);
+        if let Some(usage) = got.gc {
+            ferrolua_gc.get_or_insert_with(GcUsage::default).add(usage);
+        }
         if verdict == ProgramVerdict::Correct {
-            if let Some(error) = got.error {
-                verdict =
-                    ProgramVerdict::Wrong(format!("ferrolua raises {}", quoted(error.as_bytes())));
-            } else if got.output != expected.output {
-                verdict = ProgramVerdict::Wrong(output_difference(&expected.output, &got.output));
-            }
+            verdict = judge(&expected, &got);
         }
     }
     let median_or_zero = |times: &mut Vec<Duration>| {
@@ -236,7 +329,19 @@ fn time_program(
         ferrolua: median_or_zero(&mut ferrolua_times),
         reference: median_or_zero(&mut reference_times),
         verdict,
+        ferrolua_gc,
     })
+}
+
+/// The verdict on ferrolua's run against the reference's, which succeeded.
+pub(crate) fn judge(expected: &ProgramRun, got: &ProgramRun) -> ProgramVerdict {
+    if let Some(error) = &got.error {
+        ProgramVerdict::Wrong(format!("ferrolua raises {}", quoted(error.as_bytes())))
+    } else if got.output != expected.output {
+        ProgramVerdict::Wrong(output_difference(&expected.output, &got.output))
+    } else {
+        ProgramVerdict::Correct
+    }
 }
 
 /// `output differs at line N: reference "...", ferrolua "..."`.
@@ -259,7 +364,13 @@ fn output_difference(expected: &[u8], got: &[u8]) -> String {
     }
 }
 
-fn run_reference(source: &[u8], chunk_name: &str) -> io::Result<ProgramRun> {
+/// Runs the program in a fresh reference state; with `sample_every`, a count hook samples the
+/// heap every that many instructions ([`memory`]).
+pub(crate) fn run_reference(
+    source: &[u8],
+    chunk_name: &str,
+    sample_every: Option<u32>,
+) -> io::Result<ProgramRun> {
     let lua = new_reference_state(Budget::default()).map_err(lua_error)?;
     let output = Rc::new(RefCell::new(Vec::new()));
     let print = capturing_print(&lua, Rc::clone(&output)).map_err(lua_error)?;
@@ -271,17 +382,16 @@ fn run_reference(source: &[u8], chunk_name: &str) -> io::Result<ProgramRun> {
         .into_function()
     {
         Ok(function) => function,
-        Err(error) => {
-            return Ok(ProgramRun {
-                elapsed: Duration::ZERO,
-                output: Vec::new(),
-                error: Some(error.to_string()),
-            })
-        }
+        Err(error) => return Ok(ProgramRun::failed(error.to_string())),
     };
+    let sampler = sample_every
+        .map(|interval| memory::ReferenceSampler::install(&lua, interval))
+        .transpose()
+        .map_err(lua_error)?;
     let start = Instant::now();
     let result = function.call::<MultiValue>(());
     let elapsed = start.elapsed();
+    let heap = sampler.map(|sampler| sampler.finish(&lua));
     let error = result.err().map(|error| {
         // mlua appends a traceback to runtime errors; the first line is the message.
         error
@@ -296,25 +406,37 @@ fn run_reference(source: &[u8], chunk_name: &str) -> io::Result<ProgramRun> {
         elapsed,
         output,
         error,
+        heap,
+        gc: None,
     })
 }
 
-fn run_ferrolua(source: &[u8], chunk_name: &str) -> ProgramRun {
+/// Runs the program in a fresh ferrolua state, reading the collector's counters before and
+/// after; with `sample_every`, a count hook samples the heap as in [`run_reference`].
+pub(crate) fn run_ferrolua(
+    source: &[u8],
+    chunk_name: &str,
+    sample_every: Option<u32>,
+) -> ProgramRun {
     let mut lua = ferrolua::vm::Lua::new();
     lua.output = Some(Vec::new());
     let function = match lua.load(source, chunk_name.as_bytes(), ChunkMode::Text) {
         Ok(function) => function,
-        Err(message) => {
-            return ProgramRun {
-                elapsed: Duration::ZERO,
-                output: Vec::new(),
-                error: Some(String::from_utf8_lossy(&message).into_owned()),
-            }
-        }
+        Err(message) => return ProgramRun::failed(String::from_utf8_lossy(&message).into_owned()),
     };
+    let sampler = sample_every.map(|interval| memory::FerroluaSampler::install(&mut lua, interval));
+    let (cycles_before, collecting_before, _) = lua.gc_stats();
     let start = Instant::now();
     let result = lua.pcall(function, &[], None);
     let elapsed = start.elapsed();
+    let (cycles_after, collecting_after, _) = lua.gc_stats();
+    let heap = sampler.map(|sampler| sampler.finish(&mut lua));
+    let gc = GcUsage {
+        runs: 1,
+        cycles: cycles_after.saturating_sub(cycles_before),
+        collecting: Duration::from_secs_f64((collecting_after - collecting_before).max(0.0)),
+        elapsed,
+    };
     let error = result.err().map(|error| match error.value {
         Value::Str(message) => String::from_utf8_lossy(lua.str_bytes(message)).into_owned(),
         other => format!("(error object is a {} value)", other.type_name()),
@@ -323,6 +445,8 @@ fn run_ferrolua(source: &[u8], chunk_name: &str) -> ProgramRun {
         elapsed,
         output: lua.output.take().unwrap_or_default(),
         error,
+        heap,
+        gc: Some(gc),
     }
 }
 
@@ -340,7 +464,12 @@ pub fn program_line(timing: &ProgramTiming) -> String {
         millis(timing.reference)
     );
     match timing.verdict.detail() {
-        None => format!("{times}  ratio {:>6.2}", timing.ratio()),
+        None => {
+            let gc = timing
+                .ferrolua_gc
+                .map_or_else(String::new, |gc| format!("  ferrolua GC {}", gc.cell()));
+            format!("{times}  ratio {:>6.2}{gc}", timing.ratio())
+        }
         Some(detail) => format!("{times}  {}: {detail}", timing.verdict.label()),
     }
 }

@@ -21,8 +21,8 @@
 //!   collection or weak tables. Output goes through `print` only.
 //!
 //! What is generated is chosen by [`Features`]; profiles name sets of features. The default
-//! profile holds everything ferrolua is expected to run today; it grows with the VM (coroutines
-//! are in the `full` profile until ferrolua's coroutine library lands).
+//! profile holds everything ferrolua is expected to run today, coroutines included; it is the
+//! same as `full` until a feature is added that ferrolua does not run yet.
 
 pub mod ast;
 mod errors;
@@ -146,7 +146,7 @@ impl Features {
             .iter()
             .fold(0, |bits, feature| bits | feature.bit());
         match name {
-            "default" => Some(Features(all & !Feature::Coroutines.bit())),
+            "default" => Some(Features(all)),
             "full" => Some(Features(all)),
             "core" => Some(Features(0)),
             _ => None,
@@ -360,12 +360,12 @@ mod tests {
     #[test]
     fn features_parse_and_print_as_options() {
         let default = Features::default();
-        assert!(!default.has(Feature::Coroutines));
+        assert!(default.has(Feature::Coroutines));
         assert!(default.has(Feature::Strings));
         assert_eq!(default.options(), "");
-        let changed = default.apply("+coroutines,-goto").expect("valid list");
-        assert!(changed.has(Feature::Coroutines) && !changed.has(Feature::Goto));
-        assert_eq!(changed.options(), " --features=-goto,+coroutines");
+        let changed = default.apply("-coroutines,-goto").expect("valid list");
+        assert!(!changed.has(Feature::Coroutines) && !changed.has(Feature::Goto));
+        assert_eq!(changed.options(), " --features=-goto,-coroutines");
         let list = changed.options();
         let list = list.strip_prefix(" --features=").expect("an option");
         assert_eq!(Features::default().apply(list), Ok(changed));

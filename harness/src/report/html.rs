@@ -17,6 +17,7 @@ use super::columns::StandaloneRuns;
 use super::svg::{bar_chart, line_chart, Bar, Series, YAxis};
 use super::{Report, REFERENCE_NAME};
 use crate::bench;
+use crate::bench::memory::{self, HeapProfile};
 use crate::bench::programs;
 use crate::corpus::{CaseKind, Summary, Verdict};
 use crate::history::{self, Count, HistoryEntry};
@@ -268,6 +269,44 @@ fn summary(html: &mut String, report: &Report) {
             None => card(html, label, "not run", "", ""),
         }
     }
+    match &report.memory {
+        Some(bench) => {
+            let row = bench.row(memory::HEADLINE_PROGRAM);
+            match row.and_then(memory::MemoryRow::ratio) {
+                Some(ratio) => card(
+                    html,
+                    "Peak heap",
+                    &format!("{ratio:.2}×"),
+                    &format!(
+                        "binary_trees_16, ferrolua / reference (target ≤ {:.2}){}",
+                        memory::PEAK_RATIO_TARGET,
+                        if row.is_some_and(memory::MemoryRow::counted) {
+                            String::new()
+                        } else {
+                            "; output WRONG, not counted".to_string()
+                        }
+                    ),
+                    if ratio <= memory::PEAK_RATIO_TARGET {
+                        "good-text"
+                    } else {
+                        "bad-text"
+                    },
+                ),
+                None => card(html, "Peak heap", "n/a", "binary_trees_16 did not run", ""),
+            }
+        }
+        None => card(html, "Peak heap", "not run", "", ""),
+    }
+    match entry.gc_overhead {
+        Some(share) => card(
+            html,
+            "GC overhead",
+            &format!("{:.1} %", 100.0 * share),
+            "of ferrolua's run time collecting, corpus/bench",
+            "",
+        ),
+        None => card(html, "GC overhead", "not run", "", ""),
+    }
     match &report.campaign {
         Some(campaign) => card(
             html,
@@ -327,6 +366,7 @@ fn trends(html: &mut String, history: &[HistoryEntry]) {
             reference_line: Some(1.0),
         },
     ));
+    memory_trends(html, history, &labels);
     let percent = |count: &Option<Count>| count.and_then(|count| count.percent());
     let mut rates = vec![
         Series {
@@ -392,6 +432,66 @@ fn trends(html: &mut String, history: &[HistoryEntry]) {
             reference_line: None,
         },
     ));
+}
+
+/// The peak-heap ratios and ferrolua's collection overhead across runs, once a run has
+/// measured them.
+fn memory_trends(html: &mut String, history: &[HistoryEntry], labels: &[String]) {
+    let peaks = [
+        Series {
+            name: "binary_trees_16".to_string(),
+            color: "#8250df",
+            values: history.iter().map(|entry| entry.peak_heap_ratio).collect(),
+        },
+        Series {
+            name: "geomean over programs".to_string(),
+            color: "#fb8500",
+            values: history
+                .iter()
+                .map(|entry| entry.peak_heap_geomean_ratio)
+                .collect(),
+        },
+    ];
+    if peaks
+        .iter()
+        .any(|series| series.values.iter().any(Option::is_some))
+    {
+        html.push_str(&line_chart(
+            &format!(
+                "Peak heap ratio, ferrolua / reference (lower uses less; dashed: the {:.2} target)",
+                memory::PEAK_RATIO_TARGET
+            ),
+            labels,
+            &peaks,
+            YAxis {
+                min: Some(0.0),
+                max: None,
+                unit: "",
+                reference_line: Some(memory::PEAK_RATIO_TARGET),
+            },
+        ));
+    }
+    let overhead = [Series {
+        name: "ferrolua GC share of run time".to_string(),
+        color: "#1a7f37",
+        values: history
+            .iter()
+            .map(|entry| entry.gc_overhead.map(|share| 100.0 * share))
+            .collect(),
+    }];
+    if overhead[0].values.iter().any(Option::is_some) {
+        html.push_str(&line_chart(
+            "ferrolua collection overhead, corpus/bench (percent of run time)",
+            labels,
+            &overhead,
+            YAxis {
+                min: Some(0.0),
+                max: None,
+                unit: "%",
+                reference_line: None,
+            },
+        ));
+    }
 }
 
 /// One engine's result for one suite trial, whichever runner produced it.
@@ -1036,10 +1136,11 @@ fn campaign(html: &mut String, campaign: Option<&Campaign>) {
 }
 
 fn benchmarks(html: &mut String, report: &Report) {
-    html.push_str("<h2 id=\"bench\">Benchmarks: time ratio ferrolua / reference</h2>\n");
+    html.push_str("<h2 id=\"bench\">Benchmarks: time and memory, ferrolua / reference</h2>\n");
     html.push_str(
         "<p>Both engines run in the same process run, alternating; a ratio below 1 means ferrolua \
-         is faster. Green bars are at or below parity, orange above, grey not counted.</p>\n",
+         is faster, or uses less memory. Green bars are at or below parity, orange above, grey not \
+         counted.</p>\n",
     );
     html.push_str("<h3>Front end: compiling each official suite file</h3>\n");
     match &report.bench {
@@ -1102,13 +1203,14 @@ fn benchmarks(html: &mut String, report: &Report) {
             ));
             let _ = writeln!(
                 html,
-                "<p>{} {}</p>",
+                "<p>{} {}</p><p>{}</p>",
                 escape(&bench.count_line()),
-                escape(&bench.summary_line())
+                escape(&bench.summary_line()),
+                escape(&bench.gc_line())
             );
             html.push_str(
                 "<details><summary>Table</summary><table><tr><th>program</th><th class=\"num\">ferrolua</th>\
-                 <th class=\"num\">reference</th><th class=\"num\">ratio</th></tr>\n",
+                 <th class=\"num\">reference</th><th class=\"num\">ratio</th><th class=\"num\">ferrolua GC</th></tr>\n",
             );
             for program in &bench.programs {
                 let ratio = match program.verdict.detail() {
@@ -1117,16 +1219,98 @@ fn benchmarks(html: &mut String, report: &Report) {
                 };
                 let _ = writeln!(
                     html,
-                    "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                    "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
                     escape(&program.name),
                     programs::millis(program.ferrolua),
                     programs::millis(program.reference),
-                    escape(&ratio)
+                    escape(&ratio),
+                    program
+                        .ferrolua_gc
+                        .map_or_else(|| "n/a".to_string(), |gc| escape(&gc.cell()))
                 );
             }
             html.push_str("</table></details>\n");
         }
     }
+    memory_benchmark(html, report.memory.as_ref());
+}
+
+/// The memory benchmark: a bar chart of the peak ratios and the table of peaks.
+fn memory_benchmark(html: &mut String, bench: Option<&memory::MemoryBench>) {
+    html.push_str("<h3>Memory: peak heap (corpus/bench/memory and corpus/bench)</h3>\n");
+    let Some(bench) = bench else {
+        html.push_str("<p>Not run.</p>\n");
+        return;
+    };
+    let _ = writeln!(
+        html,
+        "<p>{} runs per program and engine, alternating, each in a fresh state; the run with the \
+         median peak is shown. A count hook in both engines reads the heap every {} VM instructions (ferrolua: <code>collectgarbage(\"count\")</code>; the \
+         reference: its allocator's byte count, which <code>collectgarbage(\"count\")</code> \
+         reports), and the heap is read before and after the main chunk; the peak is the largest \
+         reading. Growth is the peak of the run's second half over the first half's: about 1 when \
+         the heap does not grow. <i>Peak at</i> says where in the run (by instructions) the peak \
+         was read.</p>",
+        bench.runs, bench.interval
+    );
+    let bars = bench
+        .rows
+        .iter()
+        .map(|row| Bar {
+            label: row.name.clone(),
+            value: row.ratio().unwrap_or(0.0),
+            counted: row.counted(),
+        })
+        .collect::<Vec<_>>();
+    html.push_str(&bar_chart(
+        "Peak heap ratio per program, ferrolua / reference",
+        &bars,
+        1.0,
+    ));
+    let _ = writeln!(html, "<p><b>{}</b></p>", escape(&bench.summary_line()));
+    let _ = writeln!(html, "<p>{}</p>", escape(&bench.geomean_line()));
+    if let Some(line) = bench.constant_memory_line() {
+        let _ = writeln!(html, "<p>{}</p>", escape(&line));
+    }
+    html.push_str(
+        "<table><tr><th>program</th><th class=\"num\">ferrolua peak</th><th class=\"num\">reference peak</th>\
+         <th class=\"num\">ratio</th><th class=\"num\">growth ferrolua</th><th class=\"num\">growth reference</th>\
+         <th class=\"num\">peak at ferrolua</th><th class=\"num\">peak at reference</th><th class=\"num\">ferrolua GC</th></tr>\n",
+    );
+    let cell = |profile: &Option<HeapProfile>, show: &dyn Fn(&HeapProfile) -> String| {
+        profile.as_ref().map_or_else(|| "n/a".to_string(), show)
+    };
+    for row in &bench.rows {
+        let ratio = match (row.verdict.detail(), row.ratio()) {
+            (None, Some(ratio)) => format!("{ratio:.2}"),
+            (detail, ratio) => format!(
+                "{}{}: {}",
+                ratio.map_or_else(String::new, |ratio| format!("{ratio:.2}, not counted, ")),
+                row.verdict.label(),
+                detail.unwrap_or("no samples")
+            ),
+        };
+        let peak = |profile: &HeapProfile| memory::kilobytes(profile.peak_bytes);
+        let growth = |profile: &HeapProfile| format!("{:.2}", profile.growth());
+        let peak_at = |profile: &HeapProfile| format!("{:.0} %", 100.0 * profile.peak_at);
+        let _ = writeln!(
+            html,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+             <td class=\"num\">{}</td></tr>",
+            escape(&row.name),
+            cell(&row.ferrolua, &peak),
+            cell(&row.reference, &peak),
+            escape(&ratio),
+            cell(&row.ferrolua, &growth),
+            cell(&row.reference, &growth),
+            cell(&row.ferrolua, &peak_at),
+            cell(&row.reference, &peak_at),
+            row.ferrolua_gc
+                .map_or_else(|| "n/a".to_string(), |gc| escape(&gc.cell()))
+        );
+    }
+    html.push_str("</table>\n");
 }
 
 /// Text cut to `max` characters, with an ellipsis when cut.
@@ -1189,6 +1373,53 @@ mod tests {
             !html.contains("<link") && !html.contains(" src="),
             "nothing is fetched"
         );
+    }
+
+    #[test]
+    fn the_memory_benchmark_shows_its_table_headline_and_trend() {
+        use crate::bench::memory::{HeapProfile, MemoryBench, MemoryRow};
+        use crate::bench::programs::ProgramVerdict;
+        use crate::history::HistoryEntry;
+        let mut report = Report::new(Vec::new(), None, None, None, Path::new("/nonexistent"));
+        report.memory = Some(MemoryBench {
+            runs: 3,
+            interval: 1000,
+            rows: vec![MemoryRow {
+                name: "memory/binary_trees_16.lua".to_string(),
+                ferrolua: Some(HeapProfile::from_samples(0, &[2048 * 1024; 2], 0)),
+                reference: Some(HeapProfile::from_samples(0, &[1024 * 1024; 2], 0)),
+                ferrolua_gc: None,
+                verdict: ProgramVerdict::Correct,
+            }],
+        });
+        let history = [HistoryEntry::of(
+            &report,
+            "2024-01-01T00:00:00Z".to_string(),
+        )];
+        assert_eq!(history[0].peak_heap_ratio, Some(2.0));
+        let html = page(&report, &history);
+        assert!(html.contains("Memory: peak heap"), "{html}");
+        assert!(
+            html.contains("<tr><td>memory/binary_trees_16.lua</td><td class=\"num\">2048.0 KB</td><td class=\"num\">1024.0 KB</td><td class=\"num\">2.00</td>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("binary_trees_16 peak heap ratio ferrolua/reference: 2.00 (target: at most 1.25, NOT MET)"),
+            "{html}"
+        );
+        assert!(
+            html.contains("Peak heap ratio, ferrolua / reference"),
+            "{html}"
+        );
+        let markdown = report.markdown();
+        assert!(
+            markdown.contains(
+                "| memory/binary_trees_16.lua | 2048.0 KB | 1024.0 KB | 2.00 | 1.00 | 1.00 | n/a |"
+            ),
+            "{markdown}"
+        );
+        let json = report.json().to_pretty();
+        assert!(json.contains("\"headline_ratio\": 2"), "{json}");
     }
 
     #[test]

@@ -24,19 +24,24 @@ impl Lua {
         self.heap.strings.sweep_from = 0;
     }
 
-    /// Sweeps up to `SWEEP_MAX` slots; returns the work done. Clears `sweeping` at the end.
+    /// Sweeps up to `SWEEP_MAX` objects (PUC's `GCSWEEPMAX`), a free slot counting as an eighth
+    /// of one; returns the work done. Clears `sweeping` at the end.
     pub(super) fn sweep_step(&mut self) -> usize {
-        let mut budget = SWEEP_MAX;
+        const FREE_SLOTS_PER_OBJECT: usize = 8;
+        let mut budget = SWEEP_MAX * FREE_SLOTS_PER_OBJECT;
         while budget > 0 {
             let gc = &self.heap.gc;
             let Some(&kind) = Kind::ALL.get(gc.sweep_kind) else {
                 let gc = &mut self.heap.gc;
                 gc.sweeping = false;
                 self.heap.strings.sweep_from = u32::MAX;
-                return SWEEP_MAX - budget;
+                return (SWEEP_MAX * FREE_SLOTS_PER_OBJECT - budget) / FREE_SLOTS_PER_OBJECT
+                    * SWEEP_COST;
             };
             let cursor = gc.sweep_cursor[kind as usize] as usize;
-            let end = self.slot_count(kind).min(cursor + budget);
+            let end = self
+                .slot_count(kind)
+                .min(cursor + budget / FREE_SLOTS_PER_OBJECT + 1);
             if cursor >= end {
                 // This slab is done: objects created in it from now on are white, like the
                 // survivors (a black one would pass the next cycle's marking untraversed).
@@ -47,10 +52,13 @@ impl Lua {
                 self.heap.gc.sweep_kind += 1;
                 continue;
             }
-            for index in cursor..end {
-                self.sweep_slot(kind, index as u32);
+            let mut index = cursor;
+            while index < end && budget > 0 {
+                let was_free = self.sweep_slot(kind, index as u32);
+                budget = budget.saturating_sub(if was_free { 1 } else { FREE_SLOTS_PER_OBJECT });
+                index += 1;
             }
-            budget -= end - cursor;
+            let end = index;
             self.heap.gc.sweep_cursor[kind as usize] = end as u32;
             if kind == Kind::String {
                 self.heap.strings.sweep_from = end as u32;
@@ -72,8 +80,9 @@ impl Lua {
         }
     }
 
-    /// Frees the object in a slot if it is white, or whitens it for the next cycle.
-    fn sweep_slot(&mut self, kind: Kind, index: u32) {
+    /// Frees the object in a slot if it is white, or whitens it for the next cycle. Returns
+    /// whether the slot was already free.
+    fn sweep_slot(&mut self, kind: Kind, index: u32) -> bool {
         let i = index as usize;
         let heap = &mut self.heap;
         let colors = match kind {
@@ -86,10 +95,10 @@ impl Lua {
             Kind::Thread => &mut self.threads.colors,
         };
         match colors[i] {
-            FREE => return,
+            FREE => return true,
             BLACK | GRAY => {
                 colors[i] = WHITE;
-                return;
+                return false;
             }
             _ => debug_assert_eq!(colors[i], WHITE),
         }
@@ -126,5 +135,6 @@ impl Lua {
                 heap.bytes -= THREAD_BYTES.min(heap.bytes);
             }
         }
+        false
     }
 }

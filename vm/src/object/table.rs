@@ -99,7 +99,7 @@ impl Table {
             ..Table::default()
         };
         if n_hash > 0 {
-            table.entries.reserve(n_hash);
+            table.entries.reserve_exact(n_hash);
             table.slots = vec![0; (n_hash * 2).next_power_of_two()];
         }
         table
@@ -320,6 +320,8 @@ impl Table {
     /// Grows the array part to `n` slots, moving keys in range out of the hash part
     /// (`luaH_resizearray`, growing only).
     pub fn grow_array(&mut self, n: usize) {
+        // Exactly the size asked for, as `luaH_resizearray` does.
+        self.array.reserve_exact(n.saturating_sub(self.array.len()));
         while self.array.len() < n {
             let key = Value::Int(self.array.len() as i64 + 1);
             let value = match self.find(key) {

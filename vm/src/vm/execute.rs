@@ -236,8 +236,13 @@ impl Lua {
                 let i = code[pc];
                 pc += 1;
                 if self.hook.mask & (MASK_LINE | MASK_COUNT) != 0 {
-                    save_pc!();
+                    // As `luaD_hook`: the hook runs above the frame's registers and above the
+                    // values a call for all its results left, and `top` is restored after it.
+                    self.frames[frame_index].pc = pc;
+                    let top = self.top;
+                    self.top = top.max(frame_top);
                     with_stack!(self.trace_exec(pc - 1))?;
+                    self.top = top;
                 }
                 let ra = base + bc::arg_a(i) as usize;
                 match i & 0x3f {

@@ -1,0 +1,15 @@
+-- "setpause" and "setstepmul" return the previous value, starting from the defaults 200 and
+-- 200; the argument defaults to 0, and a step multiplier below 40 is raised to 40.
+print(collectgarbage("setpause", 100))
+print(collectgarbage("setpause", 150))
+print(collectgarbage("setpause"))
+print(collectgarbage("setpause", 200))
+print(collectgarbage("setstepmul", 400))
+print(collectgarbage("setstepmul", 10))
+print(collectgarbage("setstepmul"))
+print(collectgarbage("setstepmul", "300"))
+print(collectgarbage("setstepmul", 200.0))
+print(math.type(collectgarbage("setpause", 200)))
+print(pcall(collectgarbage, "setpause", 1.5))
+print(pcall(collectgarbage, "setstepmul", "x"))
+print(collectgarbage("setpause", 200), collectgarbage("setstepmul", 200))
