@@ -94,6 +94,11 @@ fn wrapped(lua: &mut Lua) -> Result<usize, LuaError> {
         return Err(lua.error(b"coroutine expected"));
     };
     let args = args_from(lua, 1);
+    // `auxwrap` moves its arguments to the coroutine (`lua_xmove`), leaving its frame empty
+    // while the coroutine runs (a thread resuming itself keeps them: the move is a no-op).
+    if co != lua.current_thread() {
+        lua.top = lua.current_base();
+    }
     match lua.resume(co, &args)? {
         Resumed::Values(values) if !results_fit(lua, values.len()) => {
             let message = lua.string(b"too many results to resume");

@@ -196,9 +196,21 @@ impl Lua {
         };
         match status {
             ThreadStatus::Running | ThreadStatus::Normal => {
-                return Ok(Resumed::Error(
-                    self.string(b"cannot resume non-suspended coroutine"),
-                ));
+                // `auxresume` first calls a thread dead when its current frame holds no values
+                // (`lua_gettop(co) == 0`), as a `wrap` function's frame does once it has
+                // moved its arguments away; only then does `lua_resume` refuse it as running.
+                let (top, frame) = if co == self.current_thread {
+                    (self.top, self.frames.last())
+                } else {
+                    let thread = &self.threads.items[co.0 as usize];
+                    (thread.top, thread.frames.last())
+                };
+                let message: &[u8] = if top <= frame.map_or(0, |f| f.base) {
+                    b"cannot resume dead coroutine"
+                } else {
+                    b"cannot resume non-suspended coroutine"
+                };
+                return Ok(Resumed::Error(self.string(message)));
             }
             ThreadStatus::Finished | ThreadStatus::Dead => {
                 return Ok(Resumed::Error(self.string(b"cannot resume dead coroutine")));

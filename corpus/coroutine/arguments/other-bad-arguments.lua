@@ -1,0 +1,22 @@
+-- Argument checks of create, wrap, status, yield, running and isyieldable.
+print(pcall(coroutine.create))
+print(pcall(coroutine.create, 1))
+print(pcall(coroutine.create, "print"))
+print(pcall(coroutine.create, {}))
+print(pcall(coroutine.create, setmetatable({}, {__call = function() end})))
+print(pcall(function() return coroutine.create(nil) end))
+print(pcall(coroutine.wrap))
+print(pcall(coroutine.wrap, false))
+print(pcall(function() return coroutine.wrap(2) end))
+print(pcall(coroutine.status))
+print(pcall(coroutine.status, 1))
+print(pcall(function() return coroutine.status({}) end))
+print(pcall(function() return coroutine.status(coroutine.wrap(print)) end))
+-- running and isyieldable ignore arguments
+print(pcall(coroutine.isyieldable, 1, 2))
+print(select('#', coroutine.running(1)), select(2, coroutine.running("x")))
+-- errors raised by these checks inside a coroutine end it like any error
+local co = coroutine.create(function() coroutine.yield("ok") return coroutine.status(5) end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.status(co))

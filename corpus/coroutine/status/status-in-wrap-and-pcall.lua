@@ -1,0 +1,20 @@
+-- Status seen from inside pcall, from inside metamethods, and of the thread of a wrap'd
+-- function captured with coroutine.running.
+local thread
+local gen = coroutine.wrap(function()
+  thread = coroutine.running()
+  print("in wrap", coroutine.status(thread))
+  print("in pcall", pcall(coroutine.status, thread))
+  local obj = setmetatable({}, {__index = function() return coroutine.status(thread) end})
+  print("in __index", obj.anything)
+  coroutine.yield(1)
+  coroutine.yield(2)
+end)
+gen()
+print("between", coroutine.status(thread))
+gen()
+print("still", coroutine.status(thread))
+gen()
+print("finished", coroutine.status(thread))
+print(pcall(gen))
+print("after failed call", coroutine.status(thread))

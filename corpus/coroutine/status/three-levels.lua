@@ -1,0 +1,27 @@
+-- Three coroutines resuming each other: from the innermost one, both resumers are normal.
+-- After the innermost yields, its resumer is running again.
+local a, b, c
+local function st() return coroutine.status(a) .. " " .. coroutine.status(b) .. " " .. coroutine.status(c) end
+c = coroutine.create(function()
+  print("in c:", st())
+  coroutine.yield()
+  print("in c again:", st())
+end)
+b = coroutine.create(function()
+  print("in b before c:", st())
+  coroutine.resume(c)
+  print("in b after c:", st())
+  coroutine.yield()
+  coroutine.resume(c)
+  print("in b at end:", st())
+end)
+a = coroutine.create(function()
+  print("in a:", st())
+  coroutine.resume(b)
+  print("in a after b:", st())
+  coroutine.resume(b)
+  print("in a at end:", st())
+end)
+print("main:", st())
+coroutine.resume(a)
+print("main at end:", st())

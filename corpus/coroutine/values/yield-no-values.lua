@@ -1,0 +1,18 @@
+-- A yield with no values makes resume return only true; a resume with no values makes the
+-- yield return nothing at all (not a nil).
+local co = coroutine.create(function()
+  local n = select('#', coroutine.yield())
+  print("yield returned", n, "values")
+  local a = coroutine.yield()
+  print("adjusted to one", a)
+  local t = table.pack(coroutine.yield())
+  print("packed", t.n)
+end)
+print(select('#', coroutine.resume(co)))
+print(select('#', coroutine.resume(co)))
+print(select('#', coroutine.resume(co)))
+print(select('#', coroutine.resume(co)))
+print(coroutine.status(co))
+local w = coroutine.wrap(function() coroutine.yield() end)
+print(select('#', w()))
+print(select('#', w()))
