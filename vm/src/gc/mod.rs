@@ -135,6 +135,9 @@ pub struct Collector {
     pub(crate) memory_limit: Option<usize>,
     /// Collect at every safe point (`FERROLUA_GC_STRESS`).
     pub(crate) stress: bool,
+    /// In stress mode, verify the heap after every step and abort on a broken invariant
+    /// (`FERROLUA_GC_VERIFY`): a debugging aid.
+    verify: bool,
     /// The state was closed: finalizers ran for the last time.
     pub(crate) closed: bool,
     /// Statistics, for benchmarks: completed cycles and time spent collecting.
@@ -170,6 +173,7 @@ impl Default for Collector {
             emergency: false,
             memory_limit: None,
             stress: std::env::var_os("FERROLUA_GC_STRESS").is_some_and(|v| v != "0"),
+            verify: std::env::var_os("FERROLUA_GC_VERIFY").is_some_and(|v| v != "0"),
             closed: false,
             cycles: 0,
             nanos: 0,
@@ -242,7 +246,7 @@ impl Collector {
     }
 }
 
-/// What `collectgarbage("step")` and the other options report.
+// The safe point, the pacing, and the operations behind `collectgarbage` and the embedding API.
 impl Lua {
     /// A safe point: runs a collection step if the debt asks for one (`luaC_checkGC`). The
     /// running thread's live values must be below `top`.
@@ -281,7 +285,7 @@ impl Lua {
         if gc.stress {
             // Stress mode: one step at every safe point, so cycles run back to back.
             self.single_step()?;
-            if std::env::var_os("FERROLUA_GC_VERIFY").is_some() {
+            if self.heap.gc.verify {
                 if let Err(e) = self.verify_heap() {
                     eprintln!(
                         "heap broken after a step into {:?}: {e}",
