@@ -58,19 +58,23 @@ pub struct FrontEndBench {
     pub files: Vec<FileTiming>,
 }
 
+/// The geometric mean of some ratios, or `None` when there are none.
+pub fn geometric_mean(ratios: impl IntoIterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = ratios
+        .into_iter()
+        .fold((0.0, 0usize), |(sum, n), ratio| (sum + ratio.ln(), n + 1));
+    (n > 0).then(|| (sum / n as f64).exp())
+}
+
 impl FrontEndBench {
     /// The geometric mean of the per-file ratios over the comparable files.
     pub fn geometric_mean_ratio(&self) -> Option<f64> {
-        let ratios = self
-            .files
-            .iter()
-            .filter(|file| file.comparable())
-            .map(FileTiming::ratio)
-            .collect::<Vec<_>>();
-        if ratios.is_empty() {
-            return None;
-        }
-        Some((ratios.iter().map(|ratio| ratio.ln()).sum::<f64>() / ratios.len() as f64).exp())
+        geometric_mean(
+            self.files
+                .iter()
+                .filter(|file| file.comparable())
+                .map(FileTiming::ratio),
+        )
     }
 
     /// ferrolua's total time over the reference's, over the comparable files.

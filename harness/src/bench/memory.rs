@@ -251,16 +251,12 @@ impl MemoryBench {
 
     /// The geometric mean of the peak ratios over the counted programs.
     pub fn geometric_mean_ratio(&self) -> Option<f64> {
-        let ratios = self
-            .rows
-            .iter()
-            .filter(|row| row.counted())
-            .filter_map(MemoryRow::ratio)
-            .collect::<Vec<_>>();
-        if ratios.is_empty() {
-            return None;
-        }
-        Some((ratios.iter().map(|ratio| ratio.ln()).sum::<f64>() / ratios.len() as f64).exp())
+        super::geometric_mean(
+            self.rows
+                .iter()
+                .filter(|row| row.counted())
+                .filter_map(MemoryRow::ratio),
+        )
     }
 
     /// How many programs count towards the ratios.

@@ -146,16 +146,12 @@ pub struct ProgramBench {
 impl ProgramBench {
     /// The geometric mean of the per-program ratios over the correct programs.
     pub fn geometric_mean_ratio(&self) -> Option<f64> {
-        let ratios = self
-            .programs
-            .iter()
-            .filter(|program| program.counted())
-            .map(ProgramTiming::ratio)
-            .collect::<Vec<_>>();
-        if ratios.is_empty() {
-            return None;
-        }
-        Some((ratios.iter().map(|ratio| ratio.ln()).sum::<f64>() / ratios.len() as f64).exp())
+        super::geometric_mean(
+            self.programs
+                .iter()
+                .filter(|program| program.counted())
+                .map(ProgramTiming::ratio),
+        )
     }
 
     /// How many programs count towards the ratio.
@@ -425,11 +421,11 @@ pub(crate) fn run_ferrolua(
         Err(message) => return ProgramRun::failed(String::from_utf8_lossy(&message).into_owned()),
     };
     let sampler = sample_every.map(|interval| memory::FerroluaSampler::install(&mut lua, interval));
-    let (cycles_before, collecting_before, _) = lua.gc_stats();
+    let (cycles_before, collecting_before) = lua.gc_stats();
     let start = Instant::now();
     let result = lua.pcall(function, &[], None);
     let elapsed = start.elapsed();
-    let (cycles_after, collecting_after, _) = lua.gc_stats();
+    let (cycles_after, collecting_after) = lua.gc_stats();
     let heap = sampler.map(|sampler| sampler.finish(&mut lua));
     let gc = GcUsage {
         runs: 1,

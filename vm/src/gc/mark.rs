@@ -43,61 +43,48 @@ impl Marker<'_> {
     /// other white object turns gray and waits in the gray list.
     #[inline]
     pub fn value(&mut self, value: Value) {
-        match value {
-            Value::Str(s) => {
-                let color = &mut self.strings[s.index as usize];
-                if *color == WHITE {
-                    *color = BLACK;
-                }
+        if let Value::Str(s) = value {
+            let color = &mut self.strings[s.index as usize];
+            if *color == WHITE {
+                *color = BLACK;
             }
-            Value::Table(t) => self.object(Gray::Table(t.0)),
-            Value::LuaFn(f) => self.object(Gray::LuaFn(f.0)),
-            Value::NativeFn(f) => self.object(Gray::NativeFn(f.0)),
-            Value::Userdata(u) => self.object(Gray::Userdata(u.0)),
-            Value::Thread(t) => self.object(Gray::Thread(t.0)),
-            _ => {}
+        } else if let Some(object) = Gray::of(value) {
+            self.object(object);
         }
     }
 
     #[inline]
     pub fn object(&mut self, object: Gray) {
-        let (colors, index) = self.colors(object);
-        let color = &mut colors[index];
+        let color = &mut self.colors(object)[object.index()];
         if *color == WHITE {
             *color = GRAY;
             self.gray.push(object);
         }
     }
 
-    fn colors(&mut self, object: Gray) -> (&mut [u8], usize) {
+    /// The colors of the slab `object` lives in.
+    fn colors(&mut self, object: Gray) -> &mut [u8] {
         match object {
-            Gray::Table(i) => (self.tables, i as usize),
-            Gray::LuaFn(i) => (self.lua_fns, i as usize),
-            Gray::NativeFn(i) => (self.native_fns, i as usize),
-            Gray::Upvalue(i) => (self.upvalues, i as usize),
-            Gray::Userdata(i) => (self.userdata, i as usize),
-            Gray::Thread(i) => (self.threads, i as usize),
+            Gray::Table(_) => self.tables,
+            Gray::LuaFn(_) => self.lua_fns,
+            Gray::NativeFn(_) => self.native_fns,
+            Gray::Upvalue(_) => self.upvalues,
+            Gray::Userdata(_) => self.userdata,
+            Gray::Thread(_) => self.threads,
         }
     }
 
     fn set(&mut self, object: Gray, color: u8) {
-        let (colors, index) = self.colors(object);
-        colors[index] = color;
+        self.colors(object)[object.index()] = color;
     }
 
     /// Whether a value is a white (not yet marked) object; strings included.
     #[inline]
     pub fn is_white(&mut self, value: Value) -> bool {
-        let (colors, index) = match value {
-            Value::Str(s) => (&mut *self.strings, s.index as usize),
-            Value::Table(t) => (&mut *self.tables, t.0 as usize),
-            Value::LuaFn(f) => (&mut *self.lua_fns, f.0 as usize),
-            Value::NativeFn(f) => (&mut *self.native_fns, f.0 as usize),
-            Value::Userdata(u) => (&mut *self.userdata, u.0 as usize),
-            Value::Thread(t) => (&mut *self.threads, t.0 as usize),
-            _ => return false,
-        };
-        colors[index] == WHITE
+        match value {
+            Value::Str(s) => self.strings[s.index as usize] == WHITE,
+            _ => Gray::of(value).is_some_and(|object| self.colors(object)[object.index()] == WHITE),
+        }
     }
 
     /// Whether a weak table must drop this key or value (`iscleared`): it is an unmarked
@@ -344,13 +331,7 @@ impl Lua {
                     };
                     m.value(value.copied().unwrap_or_default());
                 }
-                Upvalue::Open { .. } => {
-                    let touched = &mut self.heap.gc.touched;
-                    if index >= touched.len() {
-                        touched.resize(index + 1, false);
-                    }
-                    touched[index] = true;
-                }
+                Upvalue::Open { .. } => super::touch(&mut self.heap.gc.touched, cell.0),
             }
         }
         m.lua_fns[f as usize] = BLACK;

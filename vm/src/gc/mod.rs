@@ -70,6 +70,34 @@ pub enum Gray {
     Thread(u32),
 }
 
+impl Gray {
+    /// The object's slot in its slab.
+    #[inline]
+    pub(crate) fn index(self) -> usize {
+        let (Gray::Table(i)
+        | Gray::LuaFn(i)
+        | Gray::NativeFn(i)
+        | Gray::Upvalue(i)
+        | Gray::Userdata(i)
+        | Gray::Thread(i)) = self;
+        i as usize
+    }
+
+    /// The gray-list entry of a value's object, if it is one with references to traverse
+    /// (strings have none).
+    #[inline]
+    pub(crate) fn of(value: Value) -> Option<Gray> {
+        match value {
+            Value::Table(t) => Some(Gray::Table(t.0)),
+            Value::LuaFn(f) => Some(Gray::LuaFn(f.0)),
+            Value::NativeFn(f) => Some(Gray::NativeFn(f.0)),
+            Value::Userdata(u) => Some(Gray::Userdata(u.0)),
+            Value::Thread(t) => Some(Gray::Thread(t.0)),
+            _ => None,
+        }
+    }
+}
+
 /// Where the collector is in its cycle (`gcstate`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
@@ -78,6 +106,15 @@ pub enum Phase {
     Atomic,
     Sweep,
     CallFinalizers,
+}
+
+/// Sets the touched flag of upvalue cell `cell` in `touched`.
+fn touch(touched: &mut Vec<bool>, cell: u32) {
+    let cell = cell as usize;
+    if cell >= touched.len() {
+        touched.resize(cell + 1, false);
+    }
+    touched[cell] = true;
 }
 
 /// PUC's tuning constants (lgc.c), in bytes and work units.
@@ -143,7 +180,6 @@ pub struct Collector {
     /// Statistics, for benchmarks: completed cycles and time spent collecting.
     pub(crate) cycles: u64,
     pub(crate) nanos: u64,
-    pub(crate) peak_bytes: usize,
 }
 
 impl Default for Collector {
@@ -177,7 +213,6 @@ impl Default for Collector {
             closed: false,
             cycles: 0,
             nanos: 0,
-            peak_bytes: 0,
         }
     }
 }
@@ -190,30 +225,34 @@ impl Collector {
         self.sweeping && index >= self.sweep_cursor[kind as usize]
     }
 
-    /// The back barrier (`luaC_barrierback_`): a black object was changed; it turns gray and
-    /// will be traversed again in the atomic phase.
-    #[cold]
-    pub(crate) fn barrier_back(&mut self, object: Gray, colors: &mut [u8]) {
-        let index = match object {
-            Gray::Table(i)
-            | Gray::LuaFn(i)
-            | Gray::NativeFn(i)
-            | Gray::Upvalue(i)
-            | Gray::Userdata(i)
-            | Gray::Thread(i) => i,
-        };
-        colors[index as usize] = crate::object::GRAY;
-        self.gray_again.push(object);
+    /// The color a new object gets in slot `index` of `kind`'s slab (`luaC_white`, and PUC's
+    /// two whites): white, except where the sweep has yet to pass, where it must look alive.
+    #[inline]
+    pub(crate) fn new_color(&self, kind: Kind, index: u32) -> u8 {
+        if self.sweep_will_visit(kind, index) {
+            crate::object::BLACK
+        } else {
+            crate::object::WHITE
+        }
+    }
+
+    /// The back barrier (`luaC_barrierback`): while marking, a black object that changes turns
+    /// gray, to be traversed again in the atomic phase. `colors` is its slab's.
+    #[inline]
+    pub(crate) fn barrier(&mut self, colors: &mut [u8], object: Gray) {
+        if self.marking {
+            let color = &mut colors[object.index()];
+            if *color == crate::object::BLACK {
+                *color = crate::object::GRAY;
+                self.gray_again.push(object);
+            }
+        }
     }
 
     /// Marks an open upvalue as used by a live closure, or new (`touched`).
     #[inline]
     pub(crate) fn touch(&mut self, cell: u32) {
-        let cell = cell as usize;
-        if cell >= self.touched.len() {
-            self.touched.resize(cell + 1, false);
-        }
-        self.touched[cell] = true;
+        touch(&mut self.touched, cell);
     }
 
     fn take_touched(&mut self, cell: u32) -> bool {
@@ -311,7 +350,6 @@ impl Lua {
         let total = self.heap.total_bytes();
         let gc = &mut self.heap.gc;
         gc.nanos += started.elapsed().as_nanos() as u64;
-        gc.peak_bytes = gc.peak_bytes.max(total);
         if gc.phase == Phase::Pause {
             gc.set_pause(total);
         } else {
@@ -336,15 +374,12 @@ impl Lua {
     /// (`luaC_fullgc(L, 1)`), and fail with PUC's `not enough memory` if that is not enough.
     #[cold]
     fn out_of_memory(&mut self) -> Result<(), LuaError> {
-        self.full_gc(true)?;
-        let total = self.heap.total_bytes();
-        let limit = self.heap.gc.memory_limit.unwrap_or(usize::MAX);
-        if total > limit {
+        let result = self.check_memory(0);
+        if result.is_err() {
             // Keep checking at every safe point until memory is back under the limit.
             self.heap.gc.threshold = 0;
-            return Err(self.memory_error());
         }
-        Ok(())
+        result
     }
 
     /// PUC's memory error: the message `not enough memory`, no message handler.
@@ -542,10 +577,9 @@ impl Lua {
         self.heap.gc.set_debt(total, 0);
     }
 
-    /// Collector statistics: completed cycles, seconds spent collecting, peak bytes seen at
-    /// a step.
-    pub fn gc_stats(&self) -> (u64, f64, usize) {
+    /// Collector statistics: completed cycles, and seconds spent collecting.
+    pub fn gc_stats(&self) -> (u64, f64) {
         let gc = &self.heap.gc;
-        (gc.cycles, gc.nanos as f64 / 1e9, gc.peak_bytes)
+        (gc.cycles, gc.nanos as f64 / 1e9)
     }
 }

@@ -148,17 +148,6 @@ impl Heap {
         self.bytes + self.strings.total_bytes()
     }
 
-    /// The color a new object gets in slab slot `index` (`luaC_white`, and PUC's two whites):
-    /// white, except while the sweep has not yet passed that slot, where it must look alive.
-    #[inline]
-    fn new_color(gc: &Collector, kind: crate::gc::Kind, index: u32) -> u8 {
-        if gc.sweep_will_visit(kind, index) {
-            BLACK
-        } else {
-            WHITE
-        }
-    }
-
     #[inline]
     pub fn table(&self, t: TableRef) -> &Table {
         &self.tables.items[t.0 as usize]
@@ -168,10 +157,8 @@ impl Heap {
     /// again before marking ends.
     #[inline]
     pub fn table_mut(&mut self, t: TableRef) -> &mut Table {
-        if self.gc.marking && self.tables.colors[t.0 as usize] == BLACK {
-            self.gc
-                .barrier_back(crate::gc::Gray::Table(t.0), &mut self.tables.colors);
-        }
+        self.gc
+            .barrier(&mut self.tables.colors, crate::gc::Gray::Table(t.0));
         &mut self.tables.items[t.0 as usize]
     }
 
@@ -179,28 +166,26 @@ impl Heap {
     /// normalised and neither nil nor NaN.
     #[inline]
     pub fn table_set(&mut self, t: TableRef, key: Value, value: Value) {
-        let table = self.table_mut(t);
-        let before = table.capacity_bytes();
-        table.set(key, value);
-        let after = table.capacity_bytes();
-        self.bytes = (self.bytes + after).saturating_sub(before);
+        self.change_table(t, |table| table.set(key, value));
     }
 
     /// `t[i] = value` without metamethods, counting the table's growth.
     #[inline]
     pub fn table_set_int(&mut self, t: TableRef, i: i64, value: Value) {
-        let table = self.table_mut(t);
-        let before = table.capacity_bytes();
-        table.set_int(i, value);
-        let after = table.capacity_bytes();
-        self.bytes = (self.bytes + after).saturating_sub(before);
+        self.change_table(t, |table| table.set_int(i, value));
     }
 
     /// Grows the array part of `t` to `n` slots (`SETLIST`), counting the growth.
     pub fn table_grow_array(&mut self, t: TableRef, n: usize) {
+        self.change_table(t, |table| table.grow_array(n));
+    }
+
+    /// Changes a table through `change`, with the barrier, and counts how much it grew or shrank.
+    #[inline]
+    fn change_table(&mut self, t: TableRef, change: impl FnOnce(&mut Table)) {
         let table = self.table_mut(t);
         let before = table.capacity_bytes();
-        table.grow_array(n);
+        change(table);
         let after = table.capacity_bytes();
         self.bytes = (self.bytes + after).saturating_sub(before);
     }
@@ -219,10 +204,8 @@ impl Heap {
 
     /// A Lua closure, to change its upvalue list (`debug.upvaluejoin`), with the barrier.
     pub fn lua_fn_mut(&mut self, f: LuaFnRef) -> &mut LuaClosure {
-        if self.gc.marking && self.lua_fns.colors[f.0 as usize] == BLACK {
-            self.gc
-                .barrier_back(crate::gc::Gray::LuaFn(f.0), &mut self.lua_fns.colors);
-        }
+        self.gc
+            .barrier(&mut self.lua_fns.colors, crate::gc::Gray::LuaFn(f.0));
         &mut self.lua_fns.items[f.0 as usize]
     }
 
@@ -233,10 +216,8 @@ impl Heap {
 
     /// A native closure, to change its upvalues, with the barrier.
     pub fn native_fn_mut(&mut self, f: NativeFnRef) -> &mut NativeClosure {
-        if self.gc.marking && self.native_fns.colors[f.0 as usize] == BLACK {
-            self.gc
-                .barrier_back(crate::gc::Gray::NativeFn(f.0), &mut self.native_fns.colors);
-        }
+        self.gc
+            .barrier(&mut self.native_fns.colors, crate::gc::Gray::NativeFn(f.0));
         &mut self.native_fns.items[f.0 as usize]
     }
 
@@ -248,10 +229,8 @@ impl Heap {
     /// An upvalue cell, to change it, with the barrier.
     #[inline]
     pub fn upvalue_mut(&mut self, u: UpvalRef) -> &mut Upvalue {
-        if self.gc.marking && self.upvalues.colors[u.0 as usize] == BLACK {
-            self.gc
-                .barrier_back(crate::gc::Gray::Upvalue(u.0), &mut self.upvalues.colors);
-        }
+        self.gc
+            .barrier(&mut self.upvalues.colors, crate::gc::Gray::Upvalue(u.0));
         &mut self.upvalues.items[u.0 as usize]
     }
 
@@ -262,10 +241,8 @@ impl Heap {
 
     /// A full userdata, to change its metatable, user value or payload, with the barrier.
     pub fn userdata_mut(&mut self, u: UserdataRef) -> &mut Userdata {
-        if self.gc.marking && self.userdata.colors[u.0 as usize] == BLACK {
-            self.gc
-                .barrier_back(crate::gc::Gray::Userdata(u.0), &mut self.userdata.colors);
-        }
+        self.gc
+            .barrier(&mut self.userdata.colors, crate::gc::Gray::Userdata(u.0));
         &mut self.userdata.items[u.0 as usize]
     }
 
@@ -276,7 +253,7 @@ impl Heap {
         let gc = &self.gc;
         TableRef(
             self.tables
-                .insert(table, |i| Self::new_color(gc, crate::gc::Kind::Table, i)),
+                .insert(table, |i| gc.new_color(crate::gc::Kind::Table, i)),
         )
     }
 
@@ -285,16 +262,17 @@ impl Heap {
         let gc = &self.gc;
         LuaFnRef(
             self.lua_fns
-                .insert(closure, |i| Self::new_color(gc, crate::gc::Kind::LuaFn, i)),
+                .insert(closure, |i| gc.new_color(crate::gc::Kind::LuaFn, i)),
         )
     }
 
     pub fn new_native_fn(&mut self, closure: NativeClosure) -> NativeFnRef {
         self.bytes += size::NATIVE_CLOSURE + closure.upvalues.len() * size::PER_VALUE;
         let gc = &self.gc;
-        NativeFnRef(self.native_fns.insert(closure, |i| {
-            Self::new_color(gc, crate::gc::Kind::NativeFn, i)
-        }))
+        NativeFnRef(
+            self.native_fns
+                .insert(closure, |i| gc.new_color(crate::gc::Kind::NativeFn, i)),
+        )
     }
 
     pub fn new_upvalue(&mut self, cell: Upvalue) -> UpvalRef {
@@ -302,7 +280,7 @@ impl Heap {
         let gc = &mut self.gc;
         let index = self
             .upvalues
-            .insert(cell, |i| Self::new_color(gc, crate::gc::Kind::Upvalue, i));
+            .insert(cell, |i| gc.new_color(crate::gc::Kind::Upvalue, i));
         // A new open upvalue counts as touched (`luaF_findupval`).
         gc.touch(index);
         UpvalRef(index)
@@ -311,8 +289,9 @@ impl Heap {
     pub fn new_userdata(&mut self, userdata: Userdata) -> UserdataRef {
         self.bytes += size::USERDATA + std::mem::size_of_val(&*userdata.data);
         let gc = &self.gc;
-        UserdataRef(self.userdata.insert(userdata, |i| {
-            Self::new_color(gc, crate::gc::Kind::Userdata, i)
-        }))
+        UserdataRef(
+            self.userdata
+                .insert(userdata, |i| gc.new_color(crate::gc::Kind::Userdata, i)),
+        )
     }
 }

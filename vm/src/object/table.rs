@@ -358,29 +358,24 @@ impl Table {
     /// `clearvalues`): `dead_key` and `dead_value` say which keys and values are collected.
     /// A cleared entry keeps its key, as a dead key: lookups never match it again, since an
     /// object's index is reused only by another object, whose key compares equal only when it
-    /// hashes to the same place, and `next` skips it. Returns how many entries it cleared.
+    /// hashes to the same place, and `next` skips it.
     pub(crate) fn clear_weak(
         &mut self,
         mut dead_key: impl FnMut(Value) -> bool,
         mut dead_value: impl FnMut(Value) -> bool,
-    ) -> usize {
-        let mut cleared = 0;
+    ) {
         for value in &mut self.array {
             if dead_value(*value) {
                 *value = Value::Nil;
-                cleared += 1;
+                self.absent_metamethods = 0;
             }
         }
         for (key, value) in &mut self.entries {
             if !value.is_nil() && (dead_key(*key) || dead_value(*value)) {
                 *value = Value::Nil;
-                cleared += 1;
+                self.absent_metamethods = 0;
             }
         }
-        if cleared > 0 {
-            self.absent_metamethods = 0;
-        }
-        cleared
     }
 }
 

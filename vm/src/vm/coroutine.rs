@@ -112,13 +112,9 @@ impl Lua {
         let thread = Thread::new(function, &self.hook);
         self.heap.bytes += crate::gc::THREAD_BYTES;
         let gc = &self.heap.gc;
-        let index = self.threads.insert(thread, |i| {
-            if gc.sweep_will_visit(crate::gc::Kind::Thread, i) {
-                crate::object::BLACK
-            } else {
-                crate::object::WHITE
-            }
-        });
+        let index = self
+            .threads
+            .insert(thread, |i| gc.new_color(crate::gc::Kind::Thread, i));
         ThreadRef(index)
     }
 
