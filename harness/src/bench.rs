@@ -6,6 +6,7 @@
 //! part. `conform bench` runs whole programs ([`programs`]) and measures their peak heap
 //! ([`memory`]).
 
+pub mod allocator;
 pub mod memory;
 pub mod programs;
 

@@ -2,21 +2,24 @@
 //! same way in both, and whether a program's heap grows over its run.
 //!
 //! Method. Each program runs `--runs` times per engine (alternating, each run in a fresh state,
-//! the run with the median peak reported), with a count hook that fires
-//! every [`SAMPLE_INTERVAL`] VM instructions and records the heap's size: in ferrolua,
-//! `Lua::gc_count` (what `collectgarbage("count")` returns), from a native hook function
-//! installed with `Lua::set_hook`; in the reference, `mlua::Lua::used_memory`, the byte count
-//! of the allocator every allocation of the state goes through (what `collectgarbage("count")`
-//! reports), from a hook installed with `mlua::Lua::set_hook`. The heap is also read just
-//! before the main chunk starts and just after it ends. The peak is the largest of these
-//! readings. Both engines run PUC's instruction set, so the samples fall at the same points of
-//! the program in both; between two samples the heap can grow by what 1000 instructions
-//! allocate, a few kilobytes, which is the precision of a peak. Hooks are per thread in both
-//! engines and coroutines do not inherit the hook function (ldblib's rule, which ferrolua
-//! follows, and mlua's per-thread hooks), so only the main thread samples; the heap it reads is
-//! the whole state's. Each engine measures its own objects with its own accounting: PUC counts
-//! what it asks `malloc` for, ferrolua the sizes its heap charges for each object (PUC's
-//! `sizeof`s, table parts by capacity); neither counts the interpreter's Rust or C stack.
+//! the run with the median peak reported), with a count hook that fires every
+//! [`SAMPLE_INTERVAL`] VM instructions and reads the heap. Both engines are read the same way:
+//! the harness's global allocator ([`super::allocator`]) counts the bytes each thread holds,
+//! and the heap is what the running thread holds beyond what it held just before the state was
+//! created. PUC Lua allocates through mlua's allocator, which is Rust's global allocator, and
+//! ferrolua's heap is Rust collections, so every byte either engine asks for is counted: PUC's
+//! objects, stacks and string table, and ferrolua's objects, the slack of its slabs, the spare
+//! capacity of its vectors, its prototypes and its stacks. Neither engine's own count is used,
+//! and the allocator's overhead per block is counted for neither. The hook records a sample
+//! with counting paused, so the benchmark's bookkeeping is not in the heap it measures.
+//!
+//! The heap is also read just before the main chunk starts and just after it ends. The peak is
+//! the largest of these readings. Both engines run PUC's instruction set, so the samples fall
+//! at the same points of the program in both; between two samples the heap can grow by what
+//! 1000 instructions allocate, a few kilobytes, which is the precision of a peak. Hooks are
+//! per thread in both engines and coroutines do not inherit the hook function (ldblib's rule,
+//! which ferrolua follows, and mlua's per-thread hooks), so only the main thread samples; the
+//! heap it reads is the whole state's, as every coroutine runs on the same Rust thread.
 //!
 //! A run's samples are split into halves by instruction count; the peak of the second half
 //! over the first's is its growth. A program that runs in constant memory has a growth of
@@ -24,7 +27,7 @@
 //! (`corpus/bench/memory/*.lua`) are run here only, not timed; the programs of `corpus/bench/`
 //! run here too, after their timed runs, so that every program has a peak.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::io;
 use std::path::Path;
 use std::rc::Rc;
@@ -32,6 +35,7 @@ use std::rc::Rc;
 use ferrolua::vm::{Lua, LuaError, MASK_COUNT};
 use mlua::{HookTriggers, VmState};
 
+use super::allocator;
 use super::programs::{self, GcUsage, ProgramVerdict};
 use crate::engine::on_large_stack;
 
@@ -109,33 +113,47 @@ impl HeapProfile {
     }
 }
 
+/// A reading of the heap of a state created on this thread: the bytes the thread holds beyond
+/// `baseline`, the reading of [`allocator::live_bytes`] taken just before the state was made.
+pub(crate) fn heap_bytes(baseline: isize) -> usize {
+    (allocator::live_bytes() - baseline).max(0) as usize
+}
+
 /// The reference's heap sampler: a count hook on the main thread.
 pub(crate) struct ReferenceSampler {
     samples: Rc<RefCell<Vec<usize>>>,
     start: usize,
+    baseline: isize,
 }
 
 impl ReferenceSampler {
-    /// Sets the hook and reads the heap; call it right before the main chunk runs.
-    pub(crate) fn install(lua: &mlua::Lua, interval: u32) -> mlua::Result<ReferenceSampler> {
+    /// Sets the hook and reads the heap; call it right before the main chunk runs, with the
+    /// reading taken before the state was created.
+    pub(crate) fn install(
+        lua: &mlua::Lua,
+        interval: u32,
+        baseline: isize,
+    ) -> mlua::Result<ReferenceSampler> {
         let samples = Rc::new(RefCell::new(Vec::new()));
         let hook_samples = Rc::clone(&samples);
         lua.set_hook(
             HookTriggers::new().every_nth_instruction(interval),
-            move |lua, _| {
-                hook_samples.borrow_mut().push(lua.used_memory());
+            move |_, _| {
+                let bytes = heap_bytes(baseline);
+                allocator::uncounted(|| hook_samples.borrow_mut().push(bytes));
                 Ok(VmState::Continue)
             },
         )?;
         Ok(ReferenceSampler {
             samples,
-            start: lua.used_memory(),
+            start: heap_bytes(baseline),
+            baseline,
         })
     }
 
     /// Reads the heap once more and removes the hook; call it right after the main chunk.
     pub(crate) fn finish(self, lua: &mlua::Lua) -> HeapProfile {
-        let end = lua.used_memory();
+        let end = heap_bytes(self.baseline);
         lua.remove_hook();
         let samples = self.samples.take();
         HeapProfile::from_samples(self.start, &samples, end)
@@ -143,43 +161,42 @@ impl ReferenceSampler {
 }
 
 thread_local! {
-    /// ferrolua's samples: its hook is a plain `fn`, with nowhere else to put them that would
-    /// not itself be an object on the heap it measures.
+    /// ferrolua's samples and baseline: its hook is a plain `fn`, with nowhere else to put them
+    /// that would not itself be an object on the heap it measures.
     static FERROLUA_SAMPLES: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    static FERROLUA_BASELINE: Cell<isize> = const { Cell::new(0) };
 }
 
 /// ferrolua's hook function: records the heap's size and returns nothing.
-fn ferrolua_sample(lua: &mut Lua) -> Result<usize, LuaError> {
-    let bytes = ferrolua_heap_bytes(lua);
-    FERROLUA_SAMPLES.with_borrow_mut(|samples| samples.push(bytes));
+fn ferrolua_sample(_: &mut Lua) -> Result<usize, LuaError> {
+    let bytes = heap_bytes(FERROLUA_BASELINE.get());
+    allocator::uncounted(|| FERROLUA_SAMPLES.with_borrow_mut(|samples| samples.push(bytes)));
     Ok(0)
-}
-
-/// `collectgarbage("count")` in bytes.
-fn ferrolua_heap_bytes(lua: &Lua) -> usize {
-    (lua.gc_count() * 1024.0).round() as usize
 }
 
 /// ferrolua's heap sampler: a count hook on the main thread, calling a native function.
 pub(crate) struct FerroluaSampler {
     start: usize,
+    baseline: isize,
 }
 
 impl FerroluaSampler {
     /// Sets the hook and reads the heap; call it right before the main chunk runs, on the
-    /// thread that runs it.
-    pub(crate) fn install(lua: &mut Lua, interval: u32) -> FerroluaSampler {
-        FERROLUA_SAMPLES.with_borrow_mut(Vec::clear);
+    /// thread that runs it, with the reading taken before the state was created.
+    pub(crate) fn install(lua: &mut Lua, interval: u32, baseline: isize) -> FerroluaSampler {
+        allocator::uncounted(|| FERROLUA_SAMPLES.with_borrow_mut(Vec::clear));
+        FERROLUA_BASELINE.set(baseline);
         let hook = lua.native_function(ferrolua_sample);
         lua.set_hook(Some(hook), MASK_COUNT, i64::from(interval));
         FerroluaSampler {
-            start: ferrolua_heap_bytes(lua),
+            start: heap_bytes(baseline),
+            baseline,
         }
     }
 
     /// Reads the heap once more and removes the hook; call it right after the main chunk.
     pub(crate) fn finish(self, lua: &mut Lua) -> HeapProfile {
-        let end = ferrolua_heap_bytes(lua);
+        let end = heap_bytes(self.baseline);
         lua.set_hook(None, 0, 0);
         let samples = FERROLUA_SAMPLES.with_borrow_mut(std::mem::take);
         HeapProfile::from_samples(self.start, &samples, end)

@@ -367,6 +367,7 @@ pub(crate) fn run_reference(
     chunk_name: &str,
     sample_every: Option<u32>,
 ) -> io::Result<ProgramRun> {
+    let baseline = super::allocator::live_bytes();
     let lua = new_reference_state(Budget::default()).map_err(lua_error)?;
     let output = Rc::new(RefCell::new(Vec::new()));
     let print = capturing_print(&lua, Rc::clone(&output)).map_err(lua_error)?;
@@ -381,7 +382,7 @@ pub(crate) fn run_reference(
         Err(error) => return Ok(ProgramRun::failed(error.to_string())),
     };
     let sampler = sample_every
-        .map(|interval| memory::ReferenceSampler::install(&lua, interval))
+        .map(|interval| memory::ReferenceSampler::install(&lua, interval, baseline))
         .transpose()
         .map_err(lua_error)?;
     let start = Instant::now();
@@ -414,13 +415,15 @@ pub(crate) fn run_ferrolua(
     chunk_name: &str,
     sample_every: Option<u32>,
 ) -> ProgramRun {
+    let baseline = super::allocator::live_bytes();
     let mut lua = ferrolua::vm::Lua::new();
     lua.output = Some(Vec::new());
     let function = match lua.load(source, chunk_name.as_bytes(), ChunkMode::Text) {
         Ok(function) => function,
         Err(message) => return ProgramRun::failed(String::from_utf8_lossy(&message).into_owned()),
     };
-    let sampler = sample_every.map(|interval| memory::FerroluaSampler::install(&mut lua, interval));
+    let sampler =
+        sample_every.map(|interval| memory::FerroluaSampler::install(&mut lua, interval, baseline));
     let (cycles_before, collecting_before) = lua.gc_stats();
     let start = Instant::now();
     let result = lua.pcall(function, &[], None);

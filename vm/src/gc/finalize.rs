@@ -27,7 +27,7 @@ impl Lua {
     /// type's metatable.
     pub fn set_metatable(&mut self, object: Value, metatable: Option<TableRef>) {
         match object {
-            Value::Table(t) => self.heap.table_mut(t).metatable = metatable,
+            Value::Table(t) => self.heap.table_mut(t).set_metatable(metatable),
             Value::Userdata(u) => self.heap.userdata_mut(u).metatable = metatable,
             other => {
                 self.set_type_metatable(other.type_of(), metatable);

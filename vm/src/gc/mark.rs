@@ -4,7 +4,7 @@
 //! `clearvalues`, `atomic`).
 
 use super::{Gray, Phase};
-use crate::object::{Upvalue, BLACK, FREE, GRAY, WHITE};
+use crate::object::{HeapSize, Upvalue, BLACK, FREE, GRAY, WHITE};
 use crate::value::Value;
 use crate::vm::{Continuation, FrameKind, Lua, TagMethod};
 
@@ -160,11 +160,12 @@ impl Lua {
             Gray::LuaFn(f) => self.traverse_lua_fn(f),
             Gray::NativeFn(f) => {
                 let mut m = marker_of!(self);
-                for &value in &self.heap.native_fns.items[f as usize].upvalues {
+                let closure = &self.heap.native_fns.items[f as usize];
+                for &value in &closure.upvalues {
                     m.value(value);
                 }
                 m.set(object, BLACK);
-                crate::object::size::NATIVE_CLOSURE
+                closure.object_bytes()
             }
             Gray::Userdata(u) => {
                 let mut m = marker_of!(self);
@@ -174,11 +175,11 @@ impl Lua {
                 }
                 m.value(userdata.user_value);
                 m.set(object, BLACK);
-                crate::object::size::USERDATA
+                userdata.object_bytes()
             }
             Gray::Upvalue(u) => {
                 self.mark_cell(u);
-                crate::object::size::UPVALUE
+                std::mem::size_of::<Upvalue>()
             }
             Gray::Thread(t) => self.traverse_thread(t),
         }
@@ -194,7 +195,7 @@ impl Lua {
     }
 
     fn weakness(&self, t: u32) -> Weakness {
-        let Some(metatable) = self.heap.tables.items[t as usize].metatable else {
+        let Some(metatable) = self.heap.tables.items[t as usize].metatable() else {
             return Weakness::Strong;
         };
         let name = self.tm_names[TagMethod::Mode as usize];
@@ -218,9 +219,9 @@ impl Lua {
         let weakness = self.weakness(t);
         let atomic = self.heap.gc.phase == Phase::Atomic;
         let table = &self.heap.tables.items[t as usize];
-        let work = table.capacity_bytes();
+        let work = table.object_bytes();
         let mut m = marker_of!(self);
-        if let Some(metatable) = table.metatable {
+        if let Some(metatable) = table.metatable() {
             m.value(Value::Table(metatable));
         }
         match weakness {
@@ -335,7 +336,7 @@ impl Lua {
             }
         }
         m.lua_fns[f as usize] = BLACK;
-        crate::object::size::LUA_CLOSURE + n * crate::object::size::PER_UPVALUE
+        std::mem::size_of::<crate::object::LuaClosure>() + n * 4
     }
 
     /// Marks an upvalue cell made gray by its barrier: its closed value.

@@ -146,7 +146,8 @@ pub struct Collector {
     touched: Vec<bool>,
     /// The cycle number, to traverse each prototype once per cycle.
     pub(crate) epoch: u32,
-    /// While sweeping, the slab being swept and, per kind, the first slot not yet swept.
+    /// While sweeping, the slab being swept and, per kind, the end of the slots not yet swept
+    /// (the sweep goes down each slab; `u32::MAX` before it starts on one).
     sweeping: bool,
     sweep_kind: usize,
     sweep_cursor: [u32; 7],
@@ -196,7 +197,7 @@ impl Default for Collector {
             epoch: 0,
             sweeping: false,
             sweep_kind: 0,
-            sweep_cursor: [0; 7],
+            sweep_cursor: [u32::MAX; 7],
             finobj: Vec::new(),
             finobj_set: Default::default(),
             to_finalize: VecDeque::new(),
@@ -222,7 +223,7 @@ impl Collector {
     /// an object created there now must not look dead to it.
     #[inline]
     pub(crate) fn sweep_will_visit(&self, kind: Kind, index: u32) -> bool {
-        self.sweeping && index >= self.sweep_cursor[kind as usize]
+        self.sweeping && index < self.sweep_cursor[kind as usize]
     }
 
     /// The color a new object gets in slot `index` of `kind`'s slab (`luaC_white`, and PUC's
@@ -545,9 +546,19 @@ impl Lua {
         self.heap.gc.running
     }
 
-    /// `collectgarbage("count")`: kilobytes in use.
+    /// `collectgarbage("count")`: kilobytes in use by objects, each at its real size (see
+    /// `object`). As in PUC, whose count is what it asked `malloc` for and has not freed, the
+    /// allocator's free memory is not in it: here that is the free slots of the slabs, which
+    /// [`Lua::memory_in_use`] adds.
     pub fn gc_count(&self) -> f64 {
         self.heap.total_bytes() as f64 / 1024.0
+    }
+
+    /// The bytes the state holds for its objects: the objects themselves and the slack of the
+    /// slabs that hold them (free slots and spare capacity). Not counted: prototypes, which
+    /// are shared by reference, and what coroutine stacks grow by.
+    pub fn memory_in_use(&self) -> usize {
+        self.heap.total_bytes() + self.heap.slack_bytes() + self.threads.slack_bytes()
     }
 
     /// `collectgarbage("setpause", p)`: returns the previous value.

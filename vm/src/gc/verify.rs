@@ -67,7 +67,7 @@ impl Lua {
                 continue;
             }
             let what = format!("table {i}");
-            if let Some(metatable) = table.metatable {
+            if let Some(metatable) = table.metatable() {
                 check(&what, Value::Table(metatable))?;
             }
             for &value in table.array_part() {

@@ -11,9 +11,15 @@
 //!   While the collector marks incrementally, no black object refers to a white one: every
 //!   mutation of a table, userdata, native closure or upvalue cell goes through the `*_mut`
 //!   accessors below, which turn a black object gray again (PUC's `luaC_barrierback`).
-//! - `bytes` counts what the objects of this heap take, as `collectgarbage("count")` reports it:
-//!   allocations add their size, table growth adds its growth, and the collector subtracts
-//!   what it frees.
+//! - `bytes` counts what the objects of this heap take (`gettotalbytes`, which paces the
+//!   collector): each object its slot in its slab (the object and its color byte) and what it
+//!   owns outside it. Allocations add their size, table growth adds its growth, and the
+//!   collector subtracts what it frees. This is what `collectgarbage("count")` reports. What
+//!   the slabs hold besides their live slots (free slots, spare capacity) is their slack: it
+//!   is to ferrolua what `malloc`'s free lists are to PUC, reused before anything new is
+//!   asked of the allocator, and `Lua::memory_in_use` adds it to the count.
+//! - Free slots are reused lowest first, and the sweep gives back a slab's free tail (see
+//!   `Slab::trim`), so the slack after a large structure dies does not stay for ever.
 
 mod function;
 mod string;
@@ -62,11 +68,56 @@ pub const BLACK: u8 = 2;
 pub const FREE: u8 = 3;
 
 /// A slab of objects of one kind, with a color per slot and a list of free slots.
+///
+/// The sweep goes down the slab, so the free list it builds pops the lowest free slot first:
+/// live objects gather at the start, and the free tail can be given back.
 #[derive(Debug)]
 pub struct Slab<T> {
     pub items: Vec<T>,
     pub colors: Vec<u8>,
     free: Vec<u32>,
+}
+
+/// The bytes an object takes from the allocator: its slot in a slab (the object and its
+/// color) and what it owns outside it.
+pub trait HeapSize: Sized {
+    /// The bytes of the allocations the object owns.
+    fn owned_bytes(&self) -> usize {
+        0
+    }
+
+    /// The object's whole size, as the collector counts it.
+    #[inline]
+    fn object_bytes(&self) -> usize {
+        std::mem::size_of::<Self>() + 1 + self.owned_bytes()
+    }
+}
+
+impl HeapSize for Table {
+    #[inline]
+    fn owned_bytes(&self) -> usize {
+        self.parts_bytes()
+    }
+}
+
+impl HeapSize for LuaClosure {
+    fn owned_bytes(&self) -> usize {
+        self.upvalues.capacity() * std::mem::size_of::<UpvalRef>()
+    }
+}
+
+impl HeapSize for NativeClosure {
+    fn owned_bytes(&self) -> usize {
+        self.upvalues.capacity() * std::mem::size_of::<Value>()
+    }
+}
+
+impl HeapSize for Upvalue {}
+
+impl HeapSize for Userdata {
+    fn owned_bytes(&self) -> usize {
+        std::mem::size_of_val(&*self.data)
+    }
 }
 
 impl<T> Default for Slab<T> {
@@ -114,6 +165,42 @@ impl<T: Default> Slab<T> {
     pub fn slots(&self) -> usize {
         self.items.len()
     }
+
+    /// The bytes the slab holds besides its live objects' slots: free slots, spare capacity
+    /// and the free list.
+    pub fn slack_bytes(&self) -> usize {
+        let held = self.items.capacity() * std::mem::size_of::<T>()
+            + self.colors.capacity()
+            + self.free.capacity() * std::mem::size_of::<u32>();
+        held.saturating_sub(self.live() * (std::mem::size_of::<T>() + 1))
+    }
+
+    /// Gives back the free slots at the end of the slab, once the sweep has passed over all of
+    /// it. The free list is filtered only when the tail is at least a quarter of it, so the
+    /// work stays proportional to the memory given back.
+    pub(crate) fn trim(&mut self) {
+        let mut len = self.items.len();
+        while len > 0 && self.colors[len - 1] == FREE {
+            len -= 1;
+        }
+        let tail = self.items.len() - len;
+        if tail == 0 || tail * 4 < self.free.len() {
+            return;
+        }
+        self.items.truncate(len);
+        self.colors.truncate(len);
+        self.free.retain(|&index| (index as usize) < len);
+        shrink(&mut self.items);
+        shrink(&mut self.colors);
+        shrink(&mut self.free);
+    }
+}
+
+/// Halves a vector's capacity while it is more than twice what it needs.
+pub(crate) fn shrink<T>(vec: &mut Vec<T>) {
+    if vec.capacity() > 2 * vec.len() + 16 {
+        vec.shrink_to(vec.len() + vec.len() / 2);
+    }
 }
 
 /// All objects of a Lua state.
@@ -131,21 +218,21 @@ pub struct Heap {
     pub(crate) bytes: usize,
 }
 
-/// Approximate sizes of objects, for memory accounting (PUC's `sizeof` of each `GCObject`).
-pub(crate) mod size {
-    pub const LUA_CLOSURE: usize = 48;
-    pub const NATIVE_CLOSURE: usize = 48;
-    pub const UPVALUE: usize = 32;
-    pub const USERDATA: usize = 56;
-    pub const PER_UPVALUE: usize = 8;
-    pub const PER_VALUE: usize = 16;
-}
-
 impl Heap {
-    /// Bytes in use by every object (`gettotalbytes`).
+    /// Bytes in use by every object (`gettotalbytes`), which paces the collector.
     #[inline]
     pub fn total_bytes(&self) -> usize {
         self.bytes + self.strings.total_bytes()
+    }
+
+    /// Bytes the slabs hold besides their live objects (see `Slab::slack_bytes`).
+    pub fn slack_bytes(&self) -> usize {
+        self.strings.slack_bytes()
+            + self.tables.slack_bytes()
+            + self.lua_fns.slack_bytes()
+            + self.native_fns.slack_bytes()
+            + self.upvalues.slack_bytes()
+            + self.userdata.slack_bytes()
     }
 
     #[inline]
@@ -184,9 +271,9 @@ impl Heap {
     #[inline]
     fn change_table(&mut self, t: TableRef, change: impl FnOnce(&mut Table)) {
         let table = self.table_mut(t);
-        let before = table.capacity_bytes();
+        let before = table.parts_bytes();
         change(table);
-        let after = table.capacity_bytes();
+        let after = table.parts_bytes();
         self.bytes = (self.bytes + after).saturating_sub(before);
     }
 
@@ -249,7 +336,7 @@ impl Heap {
     // ---- Allocation (`luaC_newobj`) ----
 
     pub fn new_table(&mut self, table: Table) -> TableRef {
-        self.bytes += table.capacity_bytes();
+        self.bytes += table.object_bytes();
         let gc = &self.gc;
         TableRef(
             self.tables
@@ -258,7 +345,7 @@ impl Heap {
     }
 
     pub fn new_lua_fn(&mut self, closure: LuaClosure) -> LuaFnRef {
-        self.bytes += size::LUA_CLOSURE + closure.upvalues.len() * size::PER_UPVALUE;
+        self.bytes += closure.object_bytes();
         let gc = &self.gc;
         LuaFnRef(
             self.lua_fns
@@ -267,7 +354,7 @@ impl Heap {
     }
 
     pub fn new_native_fn(&mut self, closure: NativeClosure) -> NativeFnRef {
-        self.bytes += size::NATIVE_CLOSURE + closure.upvalues.len() * size::PER_VALUE;
+        self.bytes += closure.object_bytes();
         let gc = &self.gc;
         NativeFnRef(
             self.native_fns
@@ -276,7 +363,7 @@ impl Heap {
     }
 
     pub fn new_upvalue(&mut self, cell: Upvalue) -> UpvalRef {
-        self.bytes += size::UPVALUE;
+        self.bytes += cell.object_bytes();
         let gc = &mut self.gc;
         let index = self
             .upvalues
@@ -287,7 +374,7 @@ impl Heap {
     }
 
     pub fn new_userdata(&mut self, userdata: Userdata) -> UserdataRef {
-        self.bytes += size::USERDATA + std::mem::size_of_val(&*userdata.data);
+        self.bytes += userdata.object_bytes();
         let gc = &self.gc;
         UserdataRef(
             self.userdata

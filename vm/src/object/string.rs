@@ -5,12 +5,12 @@
 //! Invariants: no two live entries hold the same bytes; an index is reused only after its
 //! string has been freed; `slots` lists exactly the live strings.
 
-use super::{BLACK, FREE, WHITE};
+use super::{shrink, BLACK, FREE, WHITE};
 use crate::hash::hash_bytes;
 use crate::value::StrRef;
 
-/// Bytes a string takes besides its characters (`sizeof(TString)` plus the final zero).
-const STRING_OVERHEAD: usize = 25;
+/// Bytes a string takes besides its characters: its box and its color.
+const STRING_OVERHEAD: usize = std::mem::size_of::<Box<[u8]>>() + 1;
 
 /// All strings of a Lua state.
 #[derive(Debug)]
@@ -24,9 +24,10 @@ pub struct StringTable {
     count: usize,
     /// Colors of the strings, by index (see `object`); strings are never gray.
     pub(crate) colors: Vec<u8>,
-    /// While the collector sweeps strings, the first index it has not swept yet; `u32::MAX`
-    /// otherwise. Strings at or past it that are created or found again must look alive.
-    pub(crate) sweep_from: u32,
+    /// The sweep has yet to visit the strings below this index (it goes down the table): all
+    /// of them before it reaches the strings, none when it is not sweeping them. Strings below
+    /// it that are created or found again must look alive.
+    pub(crate) sweep_below: u32,
     bytes: usize,
 }
 
@@ -38,7 +39,7 @@ impl Default for StringTable {
             slots: vec![0; 256],
             count: 0,
             colors: Vec::new(),
-            sweep_from: u32::MAX,
+            sweep_below: 0,
             bytes: 256 * 8,
         }
     }
@@ -59,7 +60,7 @@ impl StringTable {
                 let index = slot as u32 - 1;
                 if *self.objects[index as usize] == *bytes {
                     // A string the sweep is about to free is alive again (`changewhite`).
-                    if index >= self.sweep_from && self.colors[index as usize] == WHITE {
+                    if index < self.sweep_below && self.colors[index as usize] == WHITE {
                         self.colors[index as usize] = BLACK;
                     }
                     return StrRef { index, hash };
@@ -80,7 +81,7 @@ impl StringTable {
                 self.objects.len() as u32 - 1
             }
         };
-        self.colors[index as usize] = if index >= self.sweep_from {
+        self.colors[index as usize] = if index < self.sweep_below {
             BLACK
         } else {
             WHITE
@@ -160,8 +161,35 @@ impl StringTable {
         &self.objects[s.index as usize]
     }
 
-    /// How many bytes all strings and the index take, for `collectgarbage("count")`.
+    /// How many bytes all strings and the index take (`gettotalbytes`).
     pub fn total_bytes(&self) -> usize {
         self.bytes
+    }
+
+    /// The bytes the table holds besides its live strings: free slots and spare capacity.
+    pub fn slack_bytes(&self) -> usize {
+        let held = self.objects.capacity() * std::mem::size_of::<Box<[u8]>>()
+            + self.colors.capacity()
+            + self.free.capacity() * std::mem::size_of::<u32>();
+        held.saturating_sub(self.count * STRING_OVERHEAD)
+    }
+
+    /// Gives back the free slots at the end of the table once the sweep has passed over all
+    /// of it, as `Slab::trim` does.
+    pub(crate) fn trim(&mut self) {
+        let mut len = self.objects.len();
+        while len > 0 && self.colors[len - 1] == FREE {
+            len -= 1;
+        }
+        let tail = self.objects.len() - len;
+        if tail == 0 || tail * 4 < self.free.len() {
+            return;
+        }
+        self.objects.truncate(len);
+        self.colors.truncate(len);
+        self.free.retain(|&index| (index as usize) < len);
+        shrink(&mut self.objects);
+        shrink(&mut self.colors);
+        shrink(&mut self.free);
     }
 }

@@ -15,18 +15,44 @@ use crate::hash::hash_u64;
 use crate::value::{TableRef, Value};
 
 /// A Lua table.
-#[derive(Debug, Default)]
+///
+/// Most tables of a program are small records, arrays or empty, so the struct is kept to 40
+/// bytes: the hash part lives behind one box, allocated with its first key, and the metatable
+/// is a bare index. Binary-trees keeps a quarter of a million of them alive.
+#[derive(Debug)]
 pub struct Table {
     array: Vec<Value>,
-    entries: Vec<(Value, Value)>,
-    /// Open addressing over `entries`: `index + 1`, or 0 when empty. Empty or a power of two,
-    /// at least twice the entries' capacity.
-    slots: Vec<u32>,
-    /// The table's metatable.
-    pub metatable: Option<TableRef>,
+    hash: Option<Box<Hash>>,
+    /// The metatable's index, or `NO_METATABLE`.
+    metatable: u32,
     /// Bit `i` set means the metatable is known to lack metamethod `i` (PUC's `flags`);
     /// cleared whenever the table changes.
     pub absent_metamethods: u8,
+}
+
+/// The hash part: entries in insertion order, and an index over them.
+#[derive(Debug, Default)]
+struct Hash {
+    entries: Vec<(Value, Value)>,
+    /// Open addressing over `entries`: `index + 1`, or 0 when empty. A power of two, at least
+    /// twice the entries' capacity.
+    slots: Vec<u32>,
+}
+
+/// The `metatable` of a table that has none. No heap holds 2^32 tables.
+const NO_METATABLE: u32 = u32::MAX;
+
+const _: () = assert!(std::mem::size_of::<Table>() == 40);
+
+impl Default for Table {
+    fn default() -> Self {
+        Table {
+            array: Vec::new(),
+            hash: None,
+            metatable: NO_METATABLE,
+            absent_metamethods: 0,
+        }
+    }
 }
 
 /// `next` was given a key that is not in the table (`invalid key to 'next'`).
@@ -99,29 +125,45 @@ impl Table {
             ..Table::default()
         };
         if n_hash > 0 {
-            table.entries.reserve_exact(n_hash);
-            table.slots = vec![0; (n_hash * 2).next_power_of_two()];
+            table.hash = Some(Box::new(Hash {
+                entries: Vec::with_capacity(n_hash),
+                slots: vec![0; (n_hash * 2).next_power_of_two()],
+            }));
         }
         table
     }
 
+    /// The table's metatable.
+    #[inline]
+    pub fn metatable(&self) -> Option<TableRef> {
+        (self.metatable != NO_METATABLE).then_some(TableRef(self.metatable))
+    }
+
+    /// Sets or removes the table's metatable.
+    #[inline]
+    pub fn set_metatable(&mut self, metatable: Option<TableRef>) {
+        self.metatable = metatable.map_or(NO_METATABLE, |t| t.0);
+    }
+
+    #[inline]
     fn find(&self, key: Value) -> Option<usize> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = key_hash(key) as usize & mask;
-        loop {
-            let slot = self.slots[i];
-            if slot == 0 {
-                return None;
-            }
-            let entry = slot as usize - 1;
-            if key_equal(self.entries[entry].0, key) {
-                return Some(entry);
-            }
-            i = (i + 1) & mask;
-        }
+        self.hash.as_deref().and_then(|hash| hash.find(key))
+    }
+
+    /// The entries of the hash part, dead ones included.
+    #[inline]
+    fn entries(&self) -> &[(Value, Value)] {
+        self.hash.as_deref().map_or(&[], |hash| &hash.entries)
+    }
+
+    /// Entry `entry` of the hash part, which must exist.
+    #[inline]
+    fn entry_mut(&mut self, entry: usize) -> &mut (Value, Value) {
+        &mut self
+            .hash
+            .as_deref_mut()
+            .expect("an entry was found")
+            .entries[entry]
     }
 
     /// `t[key]` without metamethods (`luaH_get`).
@@ -149,8 +191,11 @@ impl Table {
 
     #[inline]
     fn get_hashed(&self, key: Value) -> Value {
-        match self.find(key) {
-            Some(entry) => self.entries[entry].1,
+        match self.hash.as_deref() {
+            Some(hash) => match hash.find(key) {
+                Some(entry) => hash.entries[entry].1,
+                None => Value::Nil,
+            },
             None => Value::Nil,
         }
     }
@@ -172,7 +217,7 @@ impl Table {
         } else if i as u64 == len as u64 + 1 && !value.is_nil() {
             // The key may have lived in the hash part before; it moves to the array part.
             if let Some(entry) = self.find(Value::Int(i)) {
-                self.entries[entry].1 = Value::Nil;
+                self.entry_mut(entry).1 = Value::Nil;
             }
             self.array.push(value);
             self.migrate_to_array();
@@ -183,56 +228,38 @@ impl Table {
 
     /// Moves keys that now continue the array part out of the hash part.
     fn migrate_to_array(&mut self) {
-        while !self.slots.is_empty() {
+        let Some(hash) = self.hash.as_deref_mut() else {
+            return;
+        };
+        loop {
             let next = self.array.len() as i64 + 1;
-            let Some(entry) = self.find(Value::Int(next)) else {
+            let Some(entry) = hash.find(Value::Int(next)) else {
                 break;
             };
-            let value = self.entries[entry].1;
+            let value = hash.entries[entry].1;
             if value.is_nil() {
                 break;
             }
             // The entry stays as a dead key; lookups for `next` now go to the array part.
-            self.entries[entry].1 = Value::Nil;
+            hash.entries[entry].1 = Value::Nil;
             self.array.push(value);
         }
     }
 
     fn set_hashed(&mut self, key: Value, value: Value) {
         self.absent_metamethods = 0;
-        if let Some(entry) = self.find(key) {
-            self.entries[entry].1 = value;
-            return;
+        if let Some(hash) = self.hash.as_deref_mut() {
+            if let Some(entry) = hash.find(key) {
+                hash.entries[entry].1 = value;
+                return;
+            }
         }
         if value.is_nil() {
             return;
         }
-        if self.entries.len() * 2 >= self.slots.len() {
-            self.rebuild_index();
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = key_hash(key) as usize & mask;
-        while self.slots[i] != 0 {
-            i = (i + 1) & mask;
-        }
-        self.entries.push((key, value));
-        self.slots[i] = self.entries.len() as u32;
-    }
-
-    /// Drops dead entries and rebuilds the index with room to grow.
-    fn rebuild_index(&mut self) {
-        self.entries.retain(|&(_, value)| !value.is_nil());
-        let n_slots = ((self.entries.len() + 1) * 4).next_power_of_two().max(4);
-        let mask = n_slots - 1;
-        let mut slots = vec![0u32; n_slots];
-        for (index, &(key, _)) in self.entries.iter().enumerate() {
-            let mut i = key_hash(key) as usize & mask;
-            while slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
-            slots[i] = index as u32 + 1;
-        }
-        self.slots = slots;
+        self.hash
+            .get_or_insert_with(Default::default)
+            .insert(key, value);
     }
 
     /// A border of the table, as `#` gives it (`luaH_getn`): `n` with `t[n] ~= nil` and
@@ -252,7 +279,7 @@ impl Table {
             }
             return lo as i64;
         }
-        if self.slots.is_empty() {
+        if self.hash.is_none() {
             return n as i64;
         }
         self.unbound_search(n as i64)
@@ -304,7 +331,7 @@ impl Table {
             }
             position += 1;
         }
-        for &(key, value) in &self.entries[position - array_len..] {
+        for &(key, value) in &self.entries()[position - array_len..] {
             if !value.is_nil() {
                 return Ok(Some((key, value)));
             }
@@ -325,7 +352,7 @@ impl Table {
         while self.array.len() < n {
             let key = Value::Int(self.array.len() as i64 + 1);
             let value = match self.find(key) {
-                Some(entry) => std::mem::take(&mut self.entries[entry].1),
+                Some(entry) => std::mem::take(&mut self.entry_mut(entry).1),
                 None => Value::Nil,
             };
             self.array.push(value);
@@ -338,10 +365,15 @@ impl Table {
         self.array[i - 1] = value;
     }
 
-    /// Bytes the table takes, for memory accounting.
+    /// Bytes the table's parts take outside its slot in the heap, for memory accounting.
     #[inline]
-    pub fn capacity_bytes(&self) -> usize {
-        64 + self.array.capacity() * 16 + self.entries.capacity() * 32 + self.slots.capacity() * 4
+    pub fn parts_bytes(&self) -> usize {
+        let hash = self.hash.as_deref().map_or(0, |hash| {
+            std::mem::size_of::<Hash>()
+                + hash.entries.capacity() * std::mem::size_of::<(Value, Value)>()
+                + hash.slots.capacity() * std::mem::size_of::<u32>()
+        });
+        self.array.capacity() * std::mem::size_of::<Value>() + hash
     }
 
     /// The array part, for the collector.
@@ -351,7 +383,7 @@ impl Table {
 
     /// The entries of the hash part, dead ones (nil values) included, for the collector.
     pub(crate) fn hash_part(&self) -> &[(Value, Value)] {
-        &self.entries
+        self.entries()
     }
 
     /// Clears the values the collector found dead in a weak table (`clearkeys`,
@@ -370,12 +402,65 @@ impl Table {
                 self.absent_metamethods = 0;
             }
         }
-        for (key, value) in &mut self.entries {
+        let entries = self
+            .hash
+            .as_deref_mut()
+            .map_or(&mut [][..], |h| &mut h.entries[..]);
+        for (key, value) in entries {
             if !value.is_nil() && (dead_key(*key) || dead_value(*value)) {
                 *value = Value::Nil;
                 self.absent_metamethods = 0;
             }
         }
+    }
+}
+
+impl Hash {
+    #[inline]
+    fn find(&self, key: Value) -> Option<usize> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = key_hash(key) as usize & mask;
+        loop {
+            let slot = *self.slots.get(i)?;
+            if slot == 0 {
+                return None;
+            }
+            let entry = slot as usize - 1;
+            if key_equal(self.entries[entry].0, key) {
+                return Some(entry);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds a key that is not there yet.
+    fn insert(&mut self, key: Value, value: Value) {
+        if self.entries.len() * 2 >= self.slots.len() {
+            self.rebuild_index();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = key_hash(key) as usize & mask;
+        while self.slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.entries.push((key, value));
+        self.slots[i] = self.entries.len() as u32;
+    }
+
+    /// Drops dead entries and rebuilds the index with room to grow.
+    fn rebuild_index(&mut self) {
+        self.entries.retain(|&(_, value)| !value.is_nil());
+        let n_slots = ((self.entries.len() + 1) * 4).next_power_of_two().max(4);
+        let mask = n_slots - 1;
+        let mut slots = vec![0u32; n_slots];
+        for (index, &(key, _)) in self.entries.iter().enumerate() {
+            let mut i = key_hash(key) as usize & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = index as u32 + 1;
+        }
+        self.slots = slots;
     }
 }
 

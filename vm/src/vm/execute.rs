@@ -448,7 +448,7 @@ impl Lua {
                         let value = stack[rb];
                         stack[ra] = match value {
                             Value::Str(s) => Value::Int(self.str_bytes(s).len() as i64),
-                            Value::Table(t) if self.heap.table(t).metatable.is_none() => {
+                            Value::Table(t) if self.heap.table(t).metatable().is_none() => {
                                 Value::Int(self.heap.table(t).length())
                             }
                             _ => {
@@ -707,7 +707,7 @@ impl Lua {
         let Value::Table(t) = t else { return false };
         let table = self.heap.table_mut(t);
         if table.get(key).is_nil() {
-            if table.metatable.is_some() {
+            if table.metatable().is_some() {
                 return false;
             }
             return match key {

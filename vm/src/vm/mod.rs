@@ -338,7 +338,7 @@ impl Lua {
     /// The metatable of a value (`lua_getmetatable`).
     pub fn metatable(&self, value: Value) -> Option<TableRef> {
         match value {
-            Value::Table(t) => self.heap.table(t).metatable,
+            Value::Table(t) => self.heap.table(t).metatable(),
             Value::Userdata(u) => self.heap.userdata(u).metatable,
             _ => self.type_metatables[value.type_of().index()],
         }

@@ -411,7 +411,7 @@ impl Lua {
         match value {
             Value::Str(s) => Ok(Value::Int(self.str_bytes(s).len() as i64)),
             Value::Table(t) => {
-                let handler = match self.heap.table(t).metatable {
+                let handler = match self.heap.table(t).metatable() {
                     Some(mt) => self.metamethod_in(mt, TagMethod::Len),
                     None => Value::Nil,
                 };
@@ -447,7 +447,7 @@ impl Lua {
                     if !found.is_nil() {
                         return Ok(found);
                     }
-                    match self.heap.table(table).metatable {
+                    match self.heap.table(table).metatable() {
                         Some(mt) => self.metamethod_in(mt, TagMethod::Index),
                         None => return Ok(Value::Nil),
                     }
@@ -483,7 +483,7 @@ impl Lua {
                 Value::Table(table) => {
                     let existing = self.heap.table(table).get(key);
                     let handler = if existing.is_nil() {
-                        match self.heap.table(table).metatable {
+                        match self.heap.table(table).metatable() {
                             Some(mt) => self.metamethod_in(mt, TagMethod::NewIndex),
                             None => Value::Nil,
                         }
