@@ -191,8 +191,8 @@ impl Report {
 
         md.push_str(
             "\n## Not measured yet\n\nThere are no randomized differential campaigns yet. The memory \
-             benchmark compares each engine's own count of its heap (`collectgarbage(\"count\")`), \
-             not the bytes each process takes from the system.\n",
+             benchmark counts the bytes each engine asks of the allocator, not the allocator's own \
+             overhead nor the pages the process takes from the system.\n",
         );
         md
     }

@@ -20,3 +20,9 @@ pub const FIELDS_PER_FLUSH: u32 = 50;
 
 /// Slots of a Lua stack (`LUAI_MAXSTACK`, luaconf.h).
 pub const MAX_STACK: usize = 1_000_000;
+
+/// Slots PUC keeps free above the top of every stack (`EXTRA_STACK` in lstate.h), which every
+/// check for room counts as in use: `n` more slots fit when `top + n + EXTRA_STACK` is at most
+/// [`MAX_STACK`]. Stack indices are PUC's too (a coroutine's slot 0 is a dummy, as
+/// `stack_init` leaves it), so a stack overflows at the same depth and size as in PUC.
+pub const EXTRA_STACK: usize = 5;

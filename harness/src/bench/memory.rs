@@ -471,8 +471,8 @@ pub fn kilobytes(bytes: usize) -> String {
 pub fn method_line(runs: u32, interval: u32) -> String {
     format!(
         "peak heap, median of {runs} runs per program and engine, sampled every {interval} VM instructions by a count hook in \
-         both engines (ferrolua: collectgarbage(\"count\"); reference: its allocator's byte count, which \
-         collectgarbage(\"count\") reports), and before and after the main chunk:"
+         both engines, and before and after the main chunk; in both, the heap is the bytes the harness's counting \
+         allocator says the state holds (everything each engine asks for, the allocator's overhead excepted):"
     )
 }
 

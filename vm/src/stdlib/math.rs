@@ -179,8 +179,10 @@ fn fmod(lua: &mut Lua) -> Result<usize, LuaError> {
         lua.push(Value::Int(result));
         return Ok(1);
     }
-    let a = check_float(lua, 1)?;
+    // PUC checks both arguments inside one call to `fmod`, whose arguments gcc evaluates right
+    // to left: with both bad, the second is blamed.
     let b = check_float(lua, 2)?;
+    let a = check_float(lua, 1)?;
     push_float(lua, a % b)
 }
 

@@ -3,7 +3,7 @@
 //! `luaG_runerror`).
 
 use super::{ErrorKind, Frame, FrameKind, Lua, LuaError, MIN_STACK, MULTRET};
-use crate::limits::{MAX_C_CALLS, MAX_STACK};
+use crate::limits::{EXTRA_STACK, MAX_C_CALLS, MAX_STACK};
 use crate::object::Upvalue;
 use crate::value::{UpvalRef, Value};
 
@@ -125,8 +125,10 @@ impl Lua {
                     let info = self.heap.lua_fn(f).call_info;
                     let (n_params, frame_size) = (info.n_params as usize, info.frame_size as usize);
                     let n_args = self.top - func - 1;
-                    if self.top + frame_size + n_params > self.stack.len() {
-                        self.ensure_stack(frame_size + n_args.max(n_params))?;
+                    // The frame's registers, above the arguments already pushed (`checkstackp`
+                    // with `maxstacksize`): a vararg function's frame starts there.
+                    if self.top + frame_size + EXTRA_STACK > self.stack.len() {
+                        self.ensure_stack(frame_size)?;
                     }
                     let base = if info.is_vararg {
                         self.adjust_varargs(n_params, n_args)

@@ -76,11 +76,13 @@ impl Thread {
     /// `lua_newthread` does, but not its function: ldblib keeps hook functions per thread, so
     /// PUC's inherited hook calls nothing and `debug.gethook` reports it as nil with the mask.
     fn new(function: Value, hook: &super::HookState) -> Thread {
+        // Slot 0 is the dummy function of the base frame, as `stack_init` leaves it, so that
+        // stack indices, and the depth at which a stack overflows, are PUC's.
         let mut stack = vec![Value::Nil; 2 * super::MIN_STACK];
-        stack[0] = function;
+        stack[1] = function;
         Thread {
             stack,
-            top: 1,
+            top: 2,
             frames: Vec::new(),
             open_upvalues: Vec::new(),
             error_handler: None,
@@ -225,8 +227,8 @@ impl Lua {
         self.native_calls -= 1;
         let (status, result) = match outcome {
             Ok(()) => {
-                let values = self.stack[..self.top].to_vec();
-                self.top = 0;
+                let values = self.stack[1..self.top].to_vec();
+                self.top = 1;
                 (ThreadStatus::Finished, Ok(Resumed::Values(values)))
             }
             Err(error) if error.kind == ErrorKind::Yield => {
@@ -260,7 +262,7 @@ impl Lua {
             self.push(arg);
         }
         if status == ThreadStatus::Fresh {
-            if self.precall(0, MULTRET)? {
+            if self.precall(1, MULTRET)? {
                 self.execute()?;
             }
             return Ok(());

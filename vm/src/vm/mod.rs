@@ -27,7 +27,7 @@ pub use self::debuginfo::local_name;
 pub use self::metamethod::TagMethod;
 pub use self::ops::{to_integer, to_number, Origin};
 use crate::bytecode::Proto;
-use crate::limits::MAX_STACK;
+use crate::limits::{EXTRA_STACK, MAX_STACK};
 use crate::object::{FnProto, Heap, LuaClosure, NativeClosure, NativeFunction, Table, Upvalue};
 use crate::value::{LuaFnRef, NativeFnRef, StrRef, TableRef, ThreadRef, Type, UpvalRef, Value};
 
@@ -418,7 +418,7 @@ impl Lua {
     /// Makes sure `n` more slots above `top` exist (`luaD_checkstack`), failing with PUC's
     /// `stack overflow` past the stack limit.
     pub(crate) fn ensure_stack(&mut self, n: usize) -> Result<(), LuaError> {
-        let needed = self.top + n;
+        let needed = self.top + n + EXTRA_STACK;
         if needed > self.stack.len() {
             if needed > MAX_STACK {
                 return Err(self.stack_overflow());

@@ -7,17 +7,13 @@ mod format;
 mod pack;
 mod pattern;
 
-use crate::limits::MAX_STACK;
+use crate::limits::{EXTRA_STACK, MAX_STACK};
 use crate::value::{Type, Value};
 use crate::vm::{Lua, LuaError};
 
 /// The largest string some functions agree to build (`MAXSIZE` in lstrlib.c): `INT_MAX`,
 /// because `size_t` is wider than `int` on the platforms PUC is measured on.
 const MAX_SIZE: u64 = i32::MAX as u64;
-
-/// Slots PUC keeps free above the top of every stack (`EXTRA_STACK` in lstate.h), which
-/// `luaL_checkstack` counts as in use.
-const EXTRA_STACK: usize = 5;
 
 /// Opens the library into `_G.string` and `package.loaded.string`, and gives strings their
 /// metatable, whose `__index` is the library (`createmetatable` in lstrlib.c).

@@ -575,6 +575,7 @@ fn push_captures(
     whole: Option<(usize, usize)>,
 ) -> Result<usize, LuaError> {
     let values = capture_values(lua, subject, caps, whole)?;
+    super::check_stack(lua, values.len(), "too many captures")?;
     for &value in &values {
         lua.push(value);
     }

@@ -1,0 +1,42 @@
+-- next, pairs and ipairs: results, __pairs and __index, ipairs' stop at nil, the iterators called directly, and every error.
+print(next({}), next({}, nil), select("#", next({})))
+print(next({10}), next({10}, 1))
+local t = {"a", "b", "c"}
+local k, v = next(t)
+print(k, v)
+print(pcall(next))
+print(pcall(next, nil))
+print(pcall(next, "s"))
+print(pcall(next, {}, "missing"))
+print(pcall(next, {1, 2}, 3))
+print(pcall(next, {1, 2}, 1.5))
+print(pcall(function() return next({a = 1}, "b") end))
+-- pairs returns next, the table and nil; __pairs replaces them.
+local f, s, c = pairs(t)
+print(f == next, s == t, c)
+local p = setmetatable({}, {__pairs = function(self) return function(_, i) if i < 3 then return i + 1, "p" .. i end end, self, 0 end})
+for i, x in pairs(p) do print(i, x) end
+print(select("#", pairs(setmetatable({}, {__pairs = function() return 1 end}))))
+print(pcall(pairs))
+local ok, pf, ps, pc = pcall(pairs, nil)
+print(ok, pf == next, ps, pc)
+print(pcall(function() for _ in pairs(nil) do end end))
+print(pcall(function() for _ in pairs(5) do end end))
+print(pcall(function() for _ in pairs(setmetatable({}, {__pairs = function() error("pairs failed") end})) do end end))
+-- ipairs goes up to the first nil, through __index, on any indexable value.
+local ip = setmetatable({}, {__index = function(_, i) if i <= 3 then return i * 10 end end})
+for i, x in ipairs(ip) do print(i, x) end
+for i, x in ipairs({1, 2, nil, 4}) do print(i, x) end
+local iter, state, init = ipairs(t)
+print(state == t, init, iter(t, 0), iter(t, 2), iter(t, 3))
+print(iter("abc", 0))
+print(pcall(iter, t))
+print(pcall(iter, t, "x"))
+print(pcall(iter, t, 1.5))
+print(pcall(iter, nil, 0))
+print(pcall(iter, 5, 0))
+print(pcall(function() return iter(t, {}) end))
+print(pcall(ipairs))
+print(ipairs(nil) == iter)
+print(pcall(function() for _ in ipairs(true) do end end))
+print(pcall(function() for _ in ipairs("str") do end end))

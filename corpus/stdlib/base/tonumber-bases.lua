@@ -1,0 +1,32 @@
+-- tonumber with and without a base: digits and letters in bases 2 to 36, signs, spaces, wraparound, what is refused, and every argument error.
+print(tonumber("10", 2), tonumber("777", 8), tonumber("ff", 16), tonumber("FF", 16), tonumber("zz", 36), tonumber("Zz", 36))
+print(tonumber("-101", 2), tonumber("+7", 8), tonumber("  12  ", 10), tonumber("\t\n-z\v\f\r", 36))
+print(tonumber("7fffffffffffffff", 16), tonumber("8000000000000000", 16), tonumber("ffffffffffffffff", 16))
+print(tonumber("10000000000000000", 16), tonumber("-8000000000000000", 16))
+print(tonumber("1" .. string.rep("0", 64), 2))
+print(tonumber("2", 2), tonumber("9", 8), tonumber("g", 16), tonumber("1.5", 10), tonumber("0x10", 16), tonumber("1e1", 10))
+print(tonumber("", 10), tonumber(" ", 10), tonumber("-", 10), tonumber("1 2", 10), tonumber("1\0", 10), tonumber("_1", 36))
+print(tonumber("10", 36.0), tonumber("10", "16"), tonumber("10", " 8 "))
+local all = {}
+for base = 2, 36 do all[#all + 1] = tonumber("11", base) end
+print(table.concat(all, " "))
+-- Without a base: any numeral Lua accepts, numbers unchanged, everything else nil.
+print(tonumber("0x10"), tonumber(" 1e2 "), tonumber("0x1p-2"), tonumber(".5"), tonumber("5."), tonumber("1e"))
+print(tonumber(12), tonumber(1.5), tonumber(-0.0), tonumber("-0"), tonumber("9223372036854775808"))
+print(tonumber(nil), tonumber(true), tonumber({}), tonumber(print), tonumber("inf"), tonumber("nan"), tonumber("1 2"))
+print(tonumber("10", nil), math.type(tonumber("10")), math.type(tonumber("10.0")))
+print(pcall(tonumber))
+print(pcall(tonumber, "10", 1))
+print(pcall(tonumber, "10", 37))
+print(pcall(tonumber, "10", 0))
+print(pcall(tonumber, "10", -16))
+print(pcall(tonumber, "10", 2.5))
+print(pcall(tonumber, "10", {}))
+print(pcall(tonumber, "10", "x"))
+print(pcall(tonumber, 10, 16))
+print(pcall(tonumber, nil, 10))
+print(pcall(tonumber, {}, 10))
+print(pcall(function() return tonumber(1.5, 10) end))
+print(pcall(function() return tonumber("1", 99) end))
+-- A non-string first argument is checked before the base's range.
+print(pcall(tonumber, 10, 99))

@@ -1,0 +1,27 @@
+-- Every file method on a closed file raises "attempt to use a closed file"; closing a standard file is refused.
+local name = os.tmpname()
+local f = assert(io.open(name, "w"))
+print(f:close())
+print(pcall(f.close, f))
+print(pcall(f.read, f))
+print(pcall(f.write, f, "x"))
+print(pcall(f.lines, f))
+print(pcall(f.seek, f))
+print(pcall(f.setvbuf, f, "no"))
+print(pcall(f.flush, f))
+print(pcall(function() return f:read("a") end))
+print(pcall(function() return f:write("abc") end))
+print(pcall(io.close, f))
+print(pcall(io.input, f))
+print(pcall(io.output, f))
+-- The standard files cannot be closed and stay usable.
+print(io.stdout:close())
+print(io.stderr:close())
+print(io.close(io.stdin))
+print(io.type(io.stdout), io.type(io.stderr), io.type(io.stdin))
+-- io.close() with no argument closes the default output, here standard output.
+print(io.close())
+print(io.type(io.output()))
+-- __gc on a closed file does nothing.
+print(getmetatable(f).__gc(f))
+os.remove(name)

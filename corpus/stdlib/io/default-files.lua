@@ -1,0 +1,60 @@
+-- io.input/io.output with names, handles and closed files; io.read, io.write, io.lines() and io.flush through them; "standard ... file is closed".
+local name = os.tmpname()
+print(io.input() == io.stdin, io.output() == io.stdout)
+-- io.output(name) opens the file for writing and makes it the default output.
+local out = io.output(name)
+print(io.type(out), out ~= io.stdout, io.output() == out)
+print(io.write("alpha\n", 2, "\n", 3.5, "\n") == out)
+print(io.flush())
+print(pcall(io.write, {}))
+print(pcall(io.write, "x", nil))
+print(io.close())
+print(io.type(out))
+-- With the default output closed, io.write and io.flush fail; io.output() still returns it.
+print(pcall(io.write, "lost"))
+print(pcall(io.flush))
+print(pcall(function() io.write("lost") end))
+print(io.output() == out, pcall(io.close))
+-- io.input(name) opens the file for reading.
+local inp = io.input(name)
+print(io.type(inp), io.input() == inp)
+print(io.read())
+print(io.read("n", "n"))
+print(io.read("L"), io.read("a"), io.read("l"))
+io.input():close()
+io.input(name)
+for l in io.lines() do print("line", l) end
+print(io.type(io.input()))
+io.input():close()
+io.input(name)
+for a, b in io.lines(nil, "l", "n") do print(a, b) end
+-- Closing the default input makes io.read fail.
+io.input():close()
+print(pcall(io.read))
+print(pcall(io.read, "a"))
+print(pcall(io.lines))
+print(pcall(function() for l in io.lines() do end end))
+-- A handle can be made the default input or output; a closed one cannot.
+local f = assert(io.open(name))
+print(io.input(f) == f, io.read("l"))
+f:close()
+print(pcall(io.input, f))
+print(pcall(io.output, f))
+-- Missing files raise errors when opened by name.
+print(pcall(io.input, "/nonexistent-dir/ferrolua-file"))
+print(pcall(io.output, "/nonexistent-dir/ferrolua-file"))
+print(pcall(function() io.input("/nonexistent-dir/ferrolua-file") end))
+print(pcall(io.output, "/"))
+-- A number is a file name.
+print(pcall(io.input, 404))
+-- A default output opened only for reading fails to write with the C library's error.
+local ro = assert(io.open(name, "r"))
+io.output(ro)
+print(io.write("x"))
+print(io.write(1, 2.5))
+print(io.flush())
+ro:close()
+io.input(io.stdin)
+io.output(io.stdout)
+print(io.input() == io.stdin, io.output() == io.stdout)
+os.remove(name)

@@ -1,0 +1,22 @@
+-- The exact messages for bad binary-chunk headers (lundump.c's checkHeader, whose format ferrolua shares) and the chunk names they use.
+local d = string.dump(function() return 1 end)
+local function with(pos, s) return d:sub(1, pos - 1) .. s .. d:sub(pos + #s) end
+print(load(with(2, "X"), "=sig"))
+print(load(with(5, "\x52"), "=version"))
+print(load(with(6, "\1"), "=format"))
+print(load(with(7, "\x19\x93\r\n\x1a\r"), "=data"))
+print(load(with(13, "\8"), "=int"))
+print(load(with(14, "\4"), "=size_t"))
+print(load(with(15, "\8"), "=instruction"))
+print(load(with(16, "\4"), "=integer"))
+print(load(with(17, "\4"), "=number"))
+print(load(with(18, "\0\0\0\0\0\0\0\1"), "=endianness"))
+print(load(with(26, "\0\0\0\0\0\0\0\0"), "=float"))
+print(load(d:sub(1, 10), "=cut"))
+-- The chunk name in these messages: '=' and '@' are dropped, a binary default name is "binary string".
+print(load(d:sub(1, 10)))
+print(load(d:sub(1, 10), "@file.luac"))
+print(load(d:sub(1, 10), "plain"))
+print(load(d:sub(1, 10), "\27custom"))
+print(load("\27Lux", "=x"))
+print(load("\27"))

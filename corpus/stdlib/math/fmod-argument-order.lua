@@ -1,0 +1,11 @@
+-- With a float or non-number argument, fmod checks its second argument before its first (PUC's C evaluation order).
+print(pcall(math.fmod))
+print(pcall(math.fmod, nil, nil))
+print(pcall(math.fmod, "x", "y"))
+print(pcall(math.fmod, {}, true))
+print(pcall(math.fmod, 1.5))
+print(pcall(math.fmod, "x", 2))
+print(pcall(math.fmod, 2, "x"))
+print(pcall(math.fmod, 1, 0))
+local r = math.fmod("1", 0)
+print(r ~= r, math.type(r))

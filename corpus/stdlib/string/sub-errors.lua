@@ -1,0 +1,13 @@
+-- Argument errors of string.sub: the subject must be a string, the positions integers.
+print(pcall(string.sub))
+print(pcall(string.sub, nil, 1))
+print(pcall(string.sub, {}, 1))
+print(pcall(string.sub, "abc"))
+print(pcall(string.sub, "abc", 1.5))
+print(pcall(string.sub, "abc", "x"))
+print(pcall(string.sub, "abc", 1, 2.5))
+print(pcall(string.sub, "abc", 1, "2.5"))
+print(pcall(string.sub, "abc", 1, true))
+print(pcall(string.sub, "abc", 2^63))
+print(pcall(string.sub, "abc", 1, -2^63 - 1e5))
+print(string.sub("abc", 1, nil), string.sub("abc", "2", "2.0"))

@@ -1,0 +1,12 @@
+-- table.unpack's bounds must be integers.
+print(pcall(table.unpack, {}, "x"))
+print(pcall(table.unpack, {}, {}))
+print(pcall(table.unpack, {}, true))
+print(pcall(table.unpack, {}, 1, 2.5))
+print(pcall(table.unpack, {}, 1, {}))
+print(pcall(table.unpack, {}, 1, "2.5"))
+print(pcall(table.unpack, {1, 2, 3}, "2", "3.0"))
+print(pcall(table.unpack, {1, 2, 3}, nil, 2))
+print(pcall(table.unpack, {1, 2, 3}, 2, nil))
+print(pcall(table.unpack, {}, math.maxinteger - 1, math.maxinteger))
+print(pcall(table.unpack, {}, math.mininteger, math.mininteger + 2))
