@@ -40,15 +40,6 @@ impl ChunkMode {
             ChunkMode::Both => "bt",
         }
     }
-
-    /// Parses a mode string as `checkmode` in ldo.c reads it: any string containing 'b' and/or 't'.
-    pub fn from_bytes(mode: &[u8]) -> ChunkMode {
-        match (mode.contains(&b'b'), mode.contains(&b't')) {
-            (true, false) => ChunkMode::Binary,
-            (false, true) => ChunkMode::Text,
-            _ => ChunkMode::Both,
-        }
-    }
 }
 
 /// Settings of one compilation.

@@ -186,3 +186,14 @@ impl Lua {
         }
     }
 }
+
+/// Dropping a state closes it first (`lua_close`), so pending finalizers run, and files an
+/// embedder's script left open are closed, unless the thread is unwinding from a panic, when
+/// running Lua code could only make things worse.
+impl Drop for Lua {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            self.close();
+        }
+    }
+}

@@ -385,7 +385,7 @@ fn collectgarbage(lua: &mut Lua) -> Result<usize, LuaError> {
 fn load(lua: &mut Lua) -> Result<usize, LuaError> {
     let chunk = lua.arg(1);
     let mode = lua.opt_string(3, b"bt")?;
-    let mode = ChunkMode::from_bytes(lua.str_bytes(mode));
+    let mode = lua.str_bytes(mode).to_vec();
     let has_env = lua.arg_count() >= 4;
     let env = lua.arg(4);
     let (source, default_name): (Vec<u8>, Vec<u8>) = match chunk {
@@ -412,7 +412,31 @@ fn load(lua: &mut Lua) -> Result<usize, LuaError> {
         }
         _ => default_name,
     };
-    load_results(lua, &source, &name, mode, has_env.then_some(env))
+    load_results(lua, &source, &name, &mode, has_env.then_some(env))
+}
+
+/// `checkmode` in ldo.c: the error for a chunk whose kind is not among the letters of `mode`,
+/// which is read as a C string and quoted whole.
+fn mode_error(mode: &[u8], source: &[u8]) -> Option<Vec<u8>> {
+    let mode = mode.split(|&b| b == 0).next().unwrap_or_default();
+    let (kind, letter): (&[u8], u8) = if source.first() == Some(&crate::bytecode::SIGNATURE[0]) {
+        (b"binary", b'b')
+    } else {
+        (b"text", b't')
+    };
+    if mode.contains(&letter) {
+        return None;
+    }
+    Some(
+        [
+            b"attempt to load a ",
+            kind,
+            b" chunk (mode is '",
+            mode,
+            b"')",
+        ]
+        .concat(),
+    )
 }
 
 /// Calls a `load` reader until it returns nil or an empty string (`generic_reader`). The calls
@@ -451,10 +475,14 @@ fn load_results(
     lua: &mut Lua,
     source: &[u8],
     name: &[u8],
-    mode: ChunkMode,
+    mode: &[u8],
     env: Option<Value>,
 ) -> Result<usize, LuaError> {
-    match lua.load(source, name, mode) {
+    if let Some(message) = mode_error(mode, source) {
+        let message = lua.string(&message);
+        return returns(lua, &[Value::Nil, message]);
+    }
+    match lua.load(source, name, ChunkMode::Both) {
         Ok(function) => {
             if let Some(env) = env {
                 lua.set_first_upvalue(function, env);
@@ -481,14 +509,23 @@ fn read_chunk_file(
     };
     let (contents, name) = match path {
         Some(path) => {
+            use std::io::Read;
             let path = String::from_utf8_lossy(lua.str_bytes(path)).into_owned();
-            match std::fs::read(&path) {
-                Ok(contents) => (contents, [b"@".as_slice(), path.as_bytes()].concat()),
-                Err(error) => {
-                    let message = format!("cannot open {path}: {}", io_error_text(&error));
-                    return Err(Ok(lua.string(message.as_bytes())));
-                }
+            // Opening and reading fail apart, as `errfile` tells them: a directory opens, and
+            // fails to read.
+            let mut contents = Vec::new();
+            let failed = match std::fs::File::open(&path) {
+                Ok(mut file) => file
+                    .read_to_end(&mut contents)
+                    .err()
+                    .map(|error| ("read", error)),
+                Err(error) => Some(("open", error)),
+            };
+            if let Some((what, error)) = failed {
+                let message = format!("cannot {what} {path}: {}", io_error_text(&error));
+                return Err(Ok(lua.string(message.as_bytes())));
             }
+            (contents, [b"@".as_slice(), path.as_bytes()].concat())
         }
         None => {
             let mut contents = Vec::new();
@@ -514,7 +551,7 @@ pub fn io_error_text(error: &std::io::Error) -> String {
 
 fn loadfile(lua: &mut Lua) -> Result<usize, LuaError> {
     let mode = lua.opt_string(2, b"bt")?;
-    let mode = ChunkMode::from_bytes(lua.str_bytes(mode));
+    let mode = lua.str_bytes(mode).to_vec();
     let has_env = lua.arg_count() >= 3;
     let env = lua.arg(3);
     let (source, name) = match read_chunk_file(lua, 1) {
@@ -522,7 +559,7 @@ fn loadfile(lua: &mut Lua) -> Result<usize, LuaError> {
         Err(Ok(message)) => return returns(lua, &[Value::Nil, message]),
         Err(Err(error)) => return Err(error),
     };
-    load_results(lua, &source, &name, mode, has_env.then_some(env))
+    load_results(lua, &source, &name, &mode, has_env.then_some(env))
 }
 
 fn dofile(lua: &mut Lua) -> Result<usize, LuaError> {

@@ -109,10 +109,11 @@ fn getmetatable(lua: &mut Lua) -> Result<usize, LuaError> {
 /// another type.
 fn setmetatable(lua: &mut Lua) -> Result<usize, LuaError> {
     let value = lua.arg(1);
+    // `luaL_argcheck` on `lua_type`: a missing argument is not nil, and no type is named.
     let metatable = match lua.arg(2) {
-        Value::Nil => None,
+        Value::Nil if lua.arg_count() >= 2 => None,
         Value::Table(t) => Some(t),
-        _ => return Err(lua.arg_type_error(2, "nil or table")),
+        _ => return Err(lua.arg_error(2, b"nil or table expected")),
     };
     lua.set_metatable(value, metatable);
     lua.push(value);
@@ -336,7 +337,12 @@ enum UpvalueSlot {
 }
 
 fn upvalue_slot(lua: &mut Lua, n: i64) -> Result<Option<UpvalueSlot>, LuaError> {
-    match lua.arg(1) {
+    upvalue_slot_of(lua, 1, n)
+}
+
+/// Upvalue `n` of the function in argument `f_arg`, as `upvalue_slot`.
+fn upvalue_slot_of(lua: &mut Lua, f_arg: usize, n: i64) -> Result<Option<UpvalueSlot>, LuaError> {
+    match lua.arg(f_arg) {
         Value::LuaFn(f) => {
             let closure = lua.heap.lua_fn(f);
             let index = n - 1;
@@ -365,7 +371,7 @@ fn upvalue_slot(lua: &mut Lua, n: i64) -> Result<Option<UpvalueSlot>, LuaError> 
             }
             Ok(Some(UpvalueSlot::Native(n as usize - 1)))
         }
-        _ => Err(lua.arg_type_error(1, "function")),
+        _ => Err(lua.arg_type_error(f_arg, "function")),
     }
 }
 
@@ -437,25 +443,32 @@ fn upvalueid(lua: &mut Lua) -> Result<usize, LuaError> {
 
 /// `debug.upvaluejoin(f1, n1, f2, n2)`: makes upvalue `n1` of `f1` share `f2`'s cell `n2`.
 fn upvaluejoin(lua: &mut Lua) -> Result<usize, LuaError> {
-    let cell_of = |lua: &mut Lua,
-                   f_arg: usize,
-                   n_arg: usize|
-     -> Result<(crate::value::LuaFnRef, usize), LuaError> {
+    // `checkupval`: the index, then the function (any function), then the upvalue, whose
+    // value `lua_getupvalue` leaves on the stack. With only three arguments, the value left
+    // by the first check is the second check's index, as in PUC.
+    let check = |lua: &mut Lua, f_arg: usize, n_arg: usize| -> Result<usize, LuaError> {
         let n = lua.check_integer(n_arg)?;
-        let Value::LuaFn(f) = lua.arg(f_arg) else {
-            return Err(lua.arg_type_error(f_arg, "function"));
+        let value = match upvalue_slot_of(lua, f_arg, n)? {
+            Some(UpvalueSlot::Lua(cell, _)) => lua.upvalue_cell_value(cell),
+            Some(UpvalueSlot::Native(index)) => match lua.arg(f_arg) {
+                Value::NativeFn(f) => lua.heap.native_fn(f).upvalues[index],
+                _ => unreachable!("checked by upvalue_slot_of"),
+            },
+            None => return Err(lua.arg_error(n_arg, b"invalid upvalue index")),
         };
-        let count = lua.heap.lua_fn(f).upvalues.len() as i64;
-        if n < 1 || n > count {
-            return Err(lua.arg_error(n_arg, b"invalid upvalue index"));
-        }
-        Ok((f, n as usize - 1))
+        lua.push(value);
+        Ok(n as usize - 1)
     };
-    let (f1, n1) = cell_of(lua, 1, 2)?;
-    let (f2, n2) = cell_of(lua, 3, 4)?;
-    if !matches!(lua.arg(1), Value::LuaFn(_)) || !matches!(lua.arg(3), Value::LuaFn(_)) {
-        return Err(lua.arg_error(1, b"Lua function expected"));
-    }
+    let n1 = check(lua, 1, 2)?;
+    let n2 = check(lua, 3, 4)?;
+    let (Value::LuaFn(f1), Value::LuaFn(f2)) = (lua.arg(1), lua.arg(3)) else {
+        let culprit = if matches!(lua.arg(1), Value::LuaFn(_)) {
+            3
+        } else {
+            1
+        };
+        return Err(lua.arg_error(culprit, b"Lua function expected"));
+    };
     let cell = lua.heap.lua_fn(f2).upvalues[n2];
     lua.heap.lua_fn_mut(f1).upvalues[n1] = cell;
     Ok(0)

@@ -5,8 +5,9 @@
 //! A file handle is a full userdata with the shared metatable `FILE*` (whose `__index` holds
 //! the methods), holding the number of its stream, or nothing once closed. Differences from
 //! PUC:
-//! - The streams themselves live in a process-wide registry, by number. A file that is never
-//!   closed stays open until the process ends, as there is no collector yet to call `__gc`.
+//! - The streams themselves live in a process-wide registry, by number. A file the program
+//!   does not close is closed by its `__gc` when the collector finds it unreachable, or when
+//!   the state is closed or dropped.
 //! - Writes are not buffered unless `setvbuf` asks for it: by default each `write` reaches
 //!   the file (or, for standard output, the same sink as `print`) at once, because no exit
 //!   hook could flush buffers when the program ends. After `setvbuf("full", size)` or

@@ -135,8 +135,12 @@ fn find_loader(lua: &mut Lua, name: &[u8]) -> Result<(Value, Value), LuaError> {
         results.resize(2, Value::Nil);
         match results[0] {
             Value::LuaFn(_) | Value::NativeFn(_) => return Ok((results[0], results[1])),
-            Value::Str(s) => message.extend_from_slice(lua.str_bytes(s)),
-            _ => {}
+            // `lua_isstring`: a number is a message too.
+            value => {
+                if let Some(s) = lua.as_lua_string(value) {
+                    message.extend_from_slice(lua.str_bytes(s));
+                }
+            }
         }
     }
     unreachable!("the searcher loop ends with an error or a loader")
@@ -198,10 +202,11 @@ fn replace(text: &[u8], pattern: &[u8], with: &[u8]) -> Vec<u8> {
 }
 
 fn searchpath(lua: &mut Lua) -> Result<usize, LuaError> {
-    let name = lua.check_string(1)?;
-    let path = lua.check_string(2)?;
-    let sep = lua.opt_string(3, b".")?;
+    // The checks are arguments of one C call, which gcc evaluates last to first.
     let dirsep = lua.opt_string(4, b"/")?;
+    let sep = lua.opt_string(3, b".")?;
+    let path = lua.check_string(2)?;
+    let name = lua.check_string(1)?;
     let (name, path, sep, dirsep) = (
         lua.str_bytes(name).to_vec(),
         lua.str_bytes(path).to_vec(),
@@ -230,9 +235,11 @@ fn find_file(
     field: &str,
 ) -> Result<Result<Vec<u8>, Vec<u8>>, LuaError> {
     let package = package_table(lua);
-    let path = match get_field(lua, package, field) {
-        Value::Str(s) => lua.str_bytes(s).to_vec(),
-        _ => return Err(lua.error(format!("'package.{field}' must be a string").as_bytes())),
+    // `lua_tostring`: a number is a path too.
+    let path = get_field(lua, package, field);
+    let path = match lua.as_lua_string(path) {
+        Some(s) => lua.str_bytes(s).to_vec(),
+        None => return Err(lua.error(format!("'package.{field}' must be a string").as_bytes())),
     };
     Ok(search_path(name, &path, b".", b"/"))
 }
