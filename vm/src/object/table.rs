@@ -12,7 +12,7 @@
 
 use crate::arith::float_to_int_exact;
 use crate::hash::hash_u64;
-use crate::value::{TableRef, Value};
+use crate::value::{StrRef, TableRef, Value};
 
 /// A Lua table.
 ///
@@ -171,7 +171,7 @@ impl Table {
     pub fn get(&self, key: Value) -> Value {
         match key {
             Value::Int(i) => self.get_int(i),
-            Value::Str(_) => self.get_hashed(key),
+            Value::Str(s) => self.get_str(s),
             Value::Nil => Value::Nil,
             _ => match normalize_key(key) {
                 Value::Int(i) => self.get_int(i),
@@ -187,6 +187,29 @@ impl Table {
             return self.array[(i - 1) as usize];
         }
         self.get_hashed(Value::Int(i))
+    }
+
+    /// `t[s]` for a string key (`luaH_getshortstr`): the common case of field and global
+    /// access, without the general key's dispatch.
+    #[inline(always)]
+    pub fn get_str(&self, key: StrRef) -> Value {
+        let Some(hash) = self.hash.as_deref() else {
+            return Value::Nil;
+        };
+        let mask = hash.slots.len().wrapping_sub(1);
+        let mut i = key.hash as usize & mask;
+        while let Some(&slot) = hash.slots.get(i) {
+            if slot == 0 {
+                break;
+            }
+            if let Some(&(Value::Str(k), value)) = hash.entries.get(slot as usize - 1) {
+                if k == key {
+                    return value;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+        Value::Nil
     }
 
     #[inline]

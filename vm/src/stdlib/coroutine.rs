@@ -34,8 +34,10 @@ fn check_function(lua: &mut Lua, arg: usize) -> Result<Value, LuaError> {
     }
 }
 
-fn args_from(lua: &Lua, first: usize) -> Vec<Value> {
-    (first..=lua.arg_count()).map(|i| lua.arg(i)).collect()
+fn args_from(lua: &mut Lua, first: usize) -> Vec<Value> {
+    let mut args = lua.value_buffer();
+    args.extend((first..=lua.arg_count()).map(|i| lua.arg(i)));
+    args
 }
 
 fn create(lua: &mut Lua) -> Result<usize, LuaError> {
@@ -56,7 +58,9 @@ fn results_fit(lua: &Lua, n: usize) -> bool {
 fn resume(lua: &mut Lua) -> Result<usize, LuaError> {
     let co = check_thread(lua, 1)?;
     let args = args_from(lua, 2);
-    match lua.resume(co, &args)? {
+    let resumed = lua.resume(co, &args);
+    lua.recycle_value_buffer(args);
+    match resumed? {
         Resumed::Values(values) if !results_fit(lua, values.len()) => {
             lua.push(Value::Bool(false));
             let message = lua.string(b"too many results to resume");
@@ -69,7 +73,9 @@ fn resume(lua: &mut Lua) -> Result<usize, LuaError> {
             for &value in &values {
                 lua.push(value);
             }
-            Ok(values.len() + 1)
+            let n = values.len();
+            lua.recycle_value_buffer(values);
+            Ok(n + 1)
         }
         Resumed::Error(error) => {
             lua.push(Value::Bool(false));
@@ -99,7 +105,9 @@ fn wrapped(lua: &mut Lua) -> Result<usize, LuaError> {
     if co != lua.current_thread() {
         lua.top = lua.current_base();
     }
-    match lua.resume(co, &args)? {
+    let resumed = lua.resume(co, &args);
+    lua.recycle_value_buffer(args);
+    match resumed? {
         Resumed::Values(values) if !results_fit(lua, values.len()) => {
             let message = lua.string(b"too many results to resume");
             Err(lua.error_with_level(message, 1))
@@ -109,7 +117,9 @@ fn wrapped(lua: &mut Lua) -> Result<usize, LuaError> {
             for &value in &values {
                 lua.push(value);
             }
-            Ok(values.len())
+            let n = values.len();
+            lua.recycle_value_buffer(values);
+            Ok(n)
         }
         Resumed::Error(error) => Err(lua.error_with_level(error, 1)),
     }

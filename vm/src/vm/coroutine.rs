@@ -273,6 +273,22 @@ impl Lua {
         self.unroll()
     }
 
+    /// An empty vector to collect values in for `resume` or `yield_values`, reused from an
+    /// earlier one when there is one, so a resume and yield round trip allocates nothing.
+    pub fn value_buffer(&mut self) -> Vec<Value> {
+        let mut buffer = self.value_buffers.pop().unwrap_or_default();
+        buffer.clear();
+        buffer
+    }
+
+    /// Gives back a vector from `value_buffer` or `Resumed::Values` for reuse.
+    pub fn recycle_value_buffer(&mut self, buffer: Vec<Value>) {
+        const KEPT: usize = 8;
+        if self.value_buffers.len() < KEPT && buffer.capacity() <= 1024 {
+            self.value_buffers.push(buffer);
+        }
+    }
+
     /// Yields `values` to the resumer (`lua_yieldk`), or fails where PUC does: outside a
     /// coroutine, or under a call that cannot be crossed.
     pub fn yield_values(&mut self, values: Vec<Value>) -> LuaError {

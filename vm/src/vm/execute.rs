@@ -275,14 +275,9 @@ impl Lua {
                         let b = bc::arg_b(i);
                         let table = get_upvalue!(upvalue!(b));
                         let key = rk!(bc::arg_c(i));
-                        let fast = match table {
-                            Value::Table(t) => self.heap.table(t).get(key),
-                            _ => Value::Nil,
-                        };
-                        stack[ra] = if fast.is_nil() {
-                            slow!(self.index(table, key, Origin::Upvalue(b as usize)))
-                        } else {
-                            fast
+                        stack[ra] = match fast_get(&self.heap, table, key) {
+                            Some(value) => value,
+                            None => slow!(self.index(table, key, Origin::Upvalue(b as usize))),
                         };
                     }
                     // R(A) := R(B)[RK(C)]
@@ -290,14 +285,9 @@ impl Lua {
                         let rb = base + bc::arg_b(i) as usize;
                         let table = stack[rb];
                         let key = rk!(bc::arg_c(i));
-                        let fast = match table {
-                            Value::Table(t) => self.heap.table(t).get(key),
-                            _ => Value::Nil,
-                        };
-                        stack[ra] = if fast.is_nil() {
-                            slow!(self.index(table, key, Origin::Stack(rb)))
-                        } else {
-                            fast
+                        stack[ra] = match fast_get(&self.heap, table, key) {
+                            Some(value) => value,
+                            None => slow!(self.index(table, key, Origin::Stack(rb))),
                         };
                     }
                     // UpValue[A][RK(B)] := RK(C)
@@ -346,14 +336,9 @@ impl Lua {
                         let object = stack[rb];
                         let key = rk!(bc::arg_c(i));
                         stack[ra + 1] = object;
-                        let fast = match object {
-                            Value::Table(t) => self.heap.table(t).get(key),
-                            _ => Value::Nil,
-                        };
-                        stack[ra] = if fast.is_nil() {
-                            slow!(self.index(object, key, Origin::Stack(rb)))
-                        } else {
-                            fast
+                        stack[ra] = match fast_get(&self.heap, object, key) {
+                            Some(value) => value,
+                            None => slow!(self.index(object, key, Origin::Stack(rb))),
                         };
                     }
                     // R(A) := RK(B) + RK(C)
@@ -875,3 +860,19 @@ impl Lua {
 }
 
 const _: () = assert!(MAX_SBX > 0);
+
+/// `object[key]` when no metamethod can take part: the value of a table that has the key, or
+/// nil from a table without a metatable (`luaV_fastget`, with the nil case that
+/// `luaV_finishget` settles at once). `None` sends the access to the full `Lua::index`.
+#[inline(always)]
+fn fast_get(heap: &crate::object::Heap, object: Value, key: Value) -> Option<Value> {
+    let Value::Table(t) = object else {
+        return None;
+    };
+    let table = heap.table(t);
+    let value = match key {
+        Value::Str(s) => table.get_str(s),
+        _ => table.get(key),
+    };
+    (!value.is_nil() || table.metatable().is_none()).then_some(value)
+}

@@ -190,6 +190,9 @@ pub struct Lua {
     pub(crate) non_yieldable: u32,
     /// Values passed by `yield` and `resume` (`lua_xmove` between the two threads).
     pub(crate) transfer: Vec<Value>,
+    /// Empty vectors kept for reuse by `resume` and `yield`, which pass values in vectors
+    /// (see `Lua::value_buffer`). Not roots: a buffer is cleared when it is taken.
+    value_buffers: Vec<Vec<Value>>,
     /// Values the embedder keeps alive (see [`Lua::pin`]).
     pub(crate) pinned: Vec<Value>,
 }
@@ -233,6 +236,7 @@ impl Lua {
             threads: crate::object::Slab::default(),
             non_yieldable: 1,
             transfer: Vec::new(),
+            value_buffers: Vec::new(),
             pinned: Vec::new(),
         };
         lua.threads
