@@ -81,6 +81,9 @@ pub struct DiffArgs {
 pub struct ReproArgs {
     /// The seed of the program.
     pub seed: u64,
+    /// Prints only the program, without running it (for a program that hangs an engine).
+    #[arg(long)]
+    pub source: bool,
     #[command(flatten)]
     pub generator: FeatureArgs,
 }
@@ -169,8 +172,13 @@ pub fn diff(args: DiffArgs) -> io::Result<ExitCode> {
 /// Runs `conform repro`; exits with 1 when the engines diverge on the program.
 pub fn repro_command(args: ReproArgs) -> io::Result<ExitCode> {
     let features = args.generator.features()?;
-    let (text, run) = repro(args.seed, features);
     let mut stdout = io::stdout();
+    if args.source {
+        let program = crate::gen::generate_from_seed(args.seed, features);
+        stdout.write_all(program.source.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (text, run) = repro(args.seed, features);
     stdout.write_all(text.as_bytes())?;
     Ok(match run.verdict {
         Verdict::Diverge(_) => ExitCode::FAILURE,
