@@ -307,17 +307,9 @@ fn first_line(bytes: &[u8]) -> String {
 
 /// The first line where two texts differ, each side quoted, or `(end)` where one side is over.
 fn first_difference(expected: &[u8], got: &[u8]) -> (String, String) {
-    let mut expected_lines = expected.split(|&byte| byte == b'\n');
-    let mut got_lines = got.split(|&byte| byte == b'\n');
-    loop {
-        match (expected_lines.next(), got_lines.next()) {
-            (Some(a), Some(b)) if a == b => continue,
-            (a, b) => {
-                let show = |line: Option<&[u8]>| line.map_or_else(|| "(end)".to_string(), excerpt);
-                return (show(a), show(b));
-            }
-        }
-    }
+    let (a, b) = crate::show::first_differing_lines(expected, got);
+    let show = |line: Option<&[u8]>| line.map_or_else(|| "(end)".to_string(), excerpt);
+    (show(a), show(b))
 }
 
 fn shown_results(results: &[Vec<u8>]) -> String {

@@ -321,15 +321,7 @@ impl Report {
                     |profile| format!("{:.2}", profile.growth()),
                 )
             };
-            let ratio = match (row.verdict.detail(), row.ratio()) {
-                (None, Some(ratio)) => format!("{ratio:.2}"),
-                (detail, ratio) => format!(
-                    "{}{}: {}",
-                    ratio.map_or_else(String::new, |ratio| format!("{ratio:.2}, not counted, ")),
-                    row.verdict.label(),
-                    markdown_text(detail.unwrap_or("no samples"))
-                ),
-            };
+            let ratio = markdown_text(&row.ratio_cell());
             md.push_str(&format!(
                 "| {} | {} | {} | {ratio} | {} | {} | {} |\n",
                 row.name,

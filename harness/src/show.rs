@@ -30,6 +30,22 @@ pub fn quoted(bytes: &[u8]) -> String {
     out
 }
 
+/// The first line where two texts differ, on each side, or `None` on a side that has ended
+/// (both `None` when the texts are equal).
+pub fn first_differing_lines<'a>(
+    expected: &'a [u8],
+    got: &'a [u8],
+) -> (Option<&'a [u8]>, Option<&'a [u8]>) {
+    let mut expected_lines = expected.split(|&byte| byte == b'\n');
+    let mut got_lines = got.split(|&byte| byte == b'\n');
+    loop {
+        match (expected_lines.next(), got_lines.next()) {
+            (Some(a), Some(b)) if a == b => continue,
+            pair => return pair,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::quoted;

@@ -230,6 +230,20 @@ impl MemoryRow {
         }
     }
 
+    /// The ratio as a report's cell shows it: the number, or, for a row that does not count,
+    /// the number if any and why (`1.30, not counted, WRONG: ...`).
+    pub fn ratio_cell(&self) -> String {
+        match (self.verdict.detail(), self.ratio()) {
+            (None, Some(ratio)) => format!("{ratio:.2}"),
+            (detail, ratio) => format!(
+                "{}{}: {}",
+                ratio.map_or_else(String::new, |ratio| format!("{ratio:.2}, not counted, ")),
+                self.verdict.label(),
+                detail.unwrap_or("no samples")
+            ),
+        }
+    }
+
     /// Whether the row counts towards the summary ratios.
     pub fn counted(&self) -> bool {
         self.verdict == ProgramVerdict::Correct && self.ratio().is_some()

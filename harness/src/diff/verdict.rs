@@ -241,19 +241,9 @@ fn line_difference(expected: &[u8], got: &[u8]) -> String {
 
 /// The first line where two texts differ, on each side (empty when a side has ended).
 fn first_differing_lines(expected: &[u8], got: &[u8]) -> (String, String) {
-    let mut expected_lines = expected.split(|&byte| byte == b'\n');
-    let mut got_lines = got.split(|&byte| byte == b'\n');
-    loop {
-        match (expected_lines.next(), got_lines.next()) {
-            (Some(a), Some(b)) if a == b => continue,
-            (a, b) => {
-                let text = |line: Option<&[u8]>| {
-                    String::from_utf8_lossy(line.unwrap_or_default()).into_owned()
-                };
-                return (text(a), text(b));
-            }
-        }
-    }
+    let (a, b) = crate::show::first_differing_lines(expected, got);
+    let text = |line: Option<&[u8]>| String::from_utf8_lossy(line.unwrap_or_default()).into_owned();
+    (text(a), text(b))
 }
 
 /// The message in a printed line that holds one, as `P(pcall(...))` prints it: the text after

@@ -1281,15 +1281,6 @@ fn memory_benchmark(html: &mut String, bench: Option<&memory::MemoryBench>) {
         profile.as_ref().map_or_else(|| "n/a".to_string(), show)
     };
     for row in &bench.rows {
-        let ratio = match (row.verdict.detail(), row.ratio()) {
-            (None, Some(ratio)) => format!("{ratio:.2}"),
-            (detail, ratio) => format!(
-                "{}{}: {}",
-                ratio.map_or_else(String::new, |ratio| format!("{ratio:.2}, not counted, ")),
-                row.verdict.label(),
-                detail.unwrap_or("no samples")
-            ),
-        };
         let peak = |profile: &HeapProfile| memory::kilobytes(profile.peak_bytes);
         let growth = |profile: &HeapProfile| format!("{:.2}", profile.growth());
         let peak_at = |profile: &HeapProfile| format!("{:.0} %", 100.0 * profile.peak_at);
@@ -1301,7 +1292,7 @@ fn memory_benchmark(html: &mut String, bench: Option<&memory::MemoryBench>) {
             escape(&row.name),
             cell(&row.ferrolua, &peak),
             cell(&row.reference, &peak),
-            escape(&ratio),
+            escape(&row.ratio_cell()),
             cell(&row.ferrolua, &growth),
             cell(&row.reference, &growth),
             cell(&row.ferrolua, &peak_at),

@@ -35,17 +35,6 @@ const KILL_AFTER: Duration = Duration::from_secs(30);
 /// test is racy even on PUC Lua, failing about one run in seven (REFERENCE-NOTES.md).
 const REFERENCE_ATTEMPTS: usize = 3;
 
-/// Environment variables the standalone interpreter reads, removed from every child so that
-/// runs do not depend on the caller's settings.
-const LUA_VARIABLES: [&str; 6] = [
-    "LUA_INIT",
-    "LUA_INIT_5_3",
-    "LUA_PATH",
-    "LUA_PATH_5_3",
-    "LUA_CPATH",
-    "LUA_CPATH_5_3",
-];
-
 /// How much of a child's output a result keeps, for diagnosis.
 const TAIL_LINES: usize = 20;
 
@@ -283,7 +272,7 @@ impl SuiteRunner {
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        for variable in LUA_VARIABLES {
+        for variable in crate::engine::standalone::LUA_VARIABLES {
             command.env_remove(variable);
         }
         // Its own process group, so that what the file leaves running can be ended with it

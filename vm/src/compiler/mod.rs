@@ -105,26 +105,45 @@ pub fn compile(source: &[u8], chunk_name: &[u8]) -> Result<Proto, SyntaxError> {
     compile_with(source, chunk_name, CompileOptions::default())
 }
 
+/// Whether a chunk is binary: it starts with the signature's first byte, as `f_parser` tells.
+fn is_binary(source: &[u8]) -> bool {
+    source.first() == Some(&crate::bytecode::SIGNATURE[0])
+}
+
+/// `checkmode` in ldo.c: the error for a chunk whose kind is not among the letters of `mode`
+/// (`load` may be given any string), which is read as a C string and quoted whole.
+pub fn mode_error(mode: &[u8], source: &[u8]) -> Option<Vec<u8>> {
+    let mode = mode.split(|&b| b == 0).next().unwrap_or_default();
+    let (kind, letter): (&[u8], u8) = if is_binary(source) {
+        (b"binary", b'b')
+    } else {
+        (b"text", b't')
+    };
+    if mode.contains(&letter) {
+        return None;
+    }
+    Some(
+        [
+            b"attempt to load a ",
+            kind,
+            b" chunk (mode is '",
+            mode,
+            b"')",
+        ]
+        .concat(),
+    )
+}
+
 /// Compiles a chunk, checking its kind against `options.mode` as `f_parser` in ldo.c does.
 pub fn compile_with(
     source: &[u8],
     chunk_name: &[u8],
     options: CompileOptions,
 ) -> Result<Proto, SyntaxError> {
-    let is_binary = source.first() == Some(&crate::bytecode::SIGNATURE[0]);
-    let (kind, allowed) = if is_binary {
-        ("binary", options.mode != ChunkMode::Text)
-    } else {
-        ("text", options.mode != ChunkMode::Binary)
-    };
-    if !allowed {
-        let message = format!(
-            "attempt to load a {kind} chunk (mode is '{}')",
-            options.mode.as_str()
-        );
-        return Err(SyntaxError::new(message.into_bytes()));
+    if let Some(message) = mode_error(options.mode.as_str().as_bytes(), source) {
+        return Err(SyntaxError::new(message));
     }
-    if is_binary {
+    if is_binary(source) {
         return crate::bytecode::undump(source, chunk_name).map_err(SyntaxError::new);
     }
     parser::parse_main(source, chunk_name, options.c_levels_in_use).map_err(|error| *error)

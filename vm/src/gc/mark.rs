@@ -5,7 +5,7 @@
 
 use super::{Gray, Phase};
 use crate::object::{HeapSize, Upvalue, BLACK, FREE, GRAY, WHITE};
-use crate::value::Value;
+use crate::value::{UpvalRef, Value};
 use crate::vm::{Continuation, FrameKind, Lua, TagMethod};
 
 /// The colors of every slab and the gray list, borrowed together so that objects can be read
@@ -336,7 +336,7 @@ impl Lua {
             }
         }
         m.lua_fns[f as usize] = BLACK;
-        std::mem::size_of::<crate::object::LuaClosure>() + n * 4
+        std::mem::size_of::<crate::object::LuaClosure>() + n * std::mem::size_of::<UpvalRef>()
     }
 
     /// Marks an upvalue cell made gray by its barrier: its closed value.

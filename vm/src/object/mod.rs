@@ -176,24 +176,30 @@ impl<T: Default> Slab<T> {
     }
 
     /// Gives back the free slots at the end of the slab, once the sweep has passed over all of
-    /// it. The free list is filtered only when the tail is at least a quarter of it, so the
-    /// work stays proportional to the memory given back.
+    /// it (see `free_tail`).
     pub(crate) fn trim(&mut self) {
-        let mut len = self.items.len();
-        while len > 0 && self.colors[len - 1] == FREE {
-            len -= 1;
+        if let Some(len) = free_tail(&mut self.colors, &mut self.free) {
+            self.items.truncate(len);
+            shrink(&mut self.items);
         }
-        let tail = self.items.len() - len;
-        if tail == 0 || tail * 4 < self.free.len() {
-            return;
-        }
-        self.items.truncate(len);
-        self.colors.truncate(len);
-        self.free.retain(|&index| (index as usize) < len);
-        shrink(&mut self.items);
-        shrink(&mut self.colors);
-        shrink(&mut self.free);
     }
+}
+
+/// Cuts the free slots at the end of a slab or the string table from `colors` and `free`, and
+/// returns the new length, for the caller to cut its objects to. Nothing is cut unless the
+/// tail is at least a quarter of the free list, so that filtering the list costs no more than
+/// the memory given back is worth.
+pub(crate) fn free_tail(colors: &mut Vec<u8>, free: &mut Vec<u32>) -> Option<usize> {
+    let len = colors.len() - colors.iter().rev().take_while(|&&c| c == FREE).count();
+    let tail = colors.len() - len;
+    if tail == 0 || tail * 4 < free.len() {
+        return None;
+    }
+    colors.truncate(len);
+    free.retain(|&index| (index as usize) < len);
+    shrink(colors);
+    shrink(free);
+    Some(len)
 }
 
 /// Halves a vector's capacity while it is more than twice what it needs.

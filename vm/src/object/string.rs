@@ -5,7 +5,7 @@
 //! Invariants: no two live entries hold the same bytes; an index is reused only after its
 //! string has been freed; `slots` lists exactly the live strings.
 
-use super::{shrink, BLACK, FREE, WHITE};
+use super::{free_tail, shrink, BLACK, FREE, WHITE};
 use crate::hash::hash_bytes;
 use crate::value::StrRef;
 
@@ -177,19 +177,9 @@ impl StringTable {
     /// Gives back the free slots at the end of the table once the sweep has passed over all
     /// of it, as `Slab::trim` does.
     pub(crate) fn trim(&mut self) {
-        let mut len = self.objects.len();
-        while len > 0 && self.colors[len - 1] == FREE {
-            len -= 1;
+        if let Some(len) = free_tail(&mut self.colors, &mut self.free) {
+            self.objects.truncate(len);
+            shrink(&mut self.objects);
         }
-        let tail = self.objects.len() - len;
-        if tail == 0 || tail * 4 < self.free.len() {
-            return;
-        }
-        self.objects.truncate(len);
-        self.colors.truncate(len);
-        self.free.retain(|&index| (index as usize) < len);
-        shrink(&mut self.objects);
-        shrink(&mut self.colors);
-        shrink(&mut self.free);
     }
 }

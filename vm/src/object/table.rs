@@ -196,20 +196,10 @@ impl Table {
         let Some(hash) = self.hash.as_deref() else {
             return Value::Nil;
         };
-        let mask = hash.slots.len().wrapping_sub(1);
-        let mut i = key.hash as usize & mask;
-        while let Some(&slot) = hash.slots.get(i) {
-            if slot == 0 {
-                break;
-            }
-            if let Some(&(Value::Str(k), value)) = hash.entries.get(slot as usize - 1) {
-                if k == key {
-                    return value;
-                }
-            }
-            i = (i + 1) & mask;
+        match hash.probe(key.hash, |k| matches!(k, Value::Str(s) if s == key)) {
+            Some(entry) => hash.entries[entry].1,
+            None => Value::Nil,
         }
-        Value::Nil
     }
 
     #[inline]
@@ -441,15 +431,21 @@ impl Table {
 impl Hash {
     #[inline]
     fn find(&self, key: Value) -> Option<usize> {
+        self.probe(key_hash(key), |k| key_equal(k, key))
+    }
+
+    /// The entry whose key `matches`, searched for from the home slot of `hash`.
+    #[inline(always)]
+    fn probe(&self, hash: u32, matches: impl Fn(Value) -> bool) -> Option<usize> {
         let mask = self.slots.len().wrapping_sub(1);
-        let mut i = key_hash(key) as usize & mask;
+        let mut i = hash as usize & mask;
         loop {
             let slot = *self.slots.get(i)?;
             if slot == 0 {
                 return None;
             }
             let entry = slot as usize - 1;
-            if key_equal(self.entries[entry].0, key) {
+            if matches(self.entries[entry].0) {
                 return Some(entry);
             }
             i = (i + 1) & mask;

@@ -415,30 +415,6 @@ fn load(lua: &mut Lua) -> Result<usize, LuaError> {
     load_results(lua, &source, &name, &mode, has_env.then_some(env))
 }
 
-/// `checkmode` in ldo.c: the error for a chunk whose kind is not among the letters of `mode`,
-/// which is read as a C string and quoted whole.
-fn mode_error(mode: &[u8], source: &[u8]) -> Option<Vec<u8>> {
-    let mode = mode.split(|&b| b == 0).next().unwrap_or_default();
-    let (kind, letter): (&[u8], u8) = if source.first() == Some(&crate::bytecode::SIGNATURE[0]) {
-        (b"binary", b'b')
-    } else {
-        (b"text", b't')
-    };
-    if mode.contains(&letter) {
-        return None;
-    }
-    Some(
-        [
-            b"attempt to load a ",
-            kind,
-            b" chunk (mode is '",
-            mode,
-            b"')",
-        ]
-        .concat(),
-    )
-}
-
 /// Calls a `load` reader until it returns nil or an empty string (`generic_reader`). The calls
 /// are protected, as the parser's are in PUC, keeping the active message handler.
 fn read_pieces(lua: &mut Lua, reader: Value) -> Result<Vec<u8>, LuaError> {
@@ -478,7 +454,9 @@ fn load_results(
     mode: &[u8],
     env: Option<Value>,
 ) -> Result<usize, LuaError> {
-    if let Some(message) = mode_error(mode, source) {
+    // The mode is any string here, checked as PUC checks it; the chunk is then compiled with
+    // both kinds allowed.
+    if let Some(message) = crate::compiler::mode_error(mode, source) {
         let message = lua.string(&message);
         return returns(lua, &[Value::Nil, message]);
     }

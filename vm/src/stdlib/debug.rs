@@ -336,12 +336,9 @@ enum UpvalueSlot {
     Native(usize),
 }
 
-fn upvalue_slot(lua: &mut Lua, n: i64) -> Result<Option<UpvalueSlot>, LuaError> {
-    upvalue_slot_of(lua, 1, n)
-}
-
-/// Upvalue `n` of the function in argument `f_arg`, as `upvalue_slot`.
-fn upvalue_slot_of(lua: &mut Lua, f_arg: usize, n: i64) -> Result<Option<UpvalueSlot>, LuaError> {
+/// Upvalue `n` of the function in argument `f_arg` (`lua_getupvalue`'s lookup), `None` if it
+/// has no such upvalue; an error if the argument is not a function.
+fn upvalue_slot(lua: &mut Lua, f_arg: usize, n: i64) -> Result<Option<UpvalueSlot>, LuaError> {
     match lua.arg(f_arg) {
         Value::LuaFn(f) => {
             let closure = lua.heap.lua_fn(f);
@@ -378,7 +375,7 @@ fn upvalue_slot_of(lua: &mut Lua, f_arg: usize, n: i64) -> Result<Option<Upvalue
 /// `debug.getupvalue(f, up)` (`db_getupvalue`).
 fn getupvalue(lua: &mut Lua) -> Result<usize, LuaError> {
     let n = lua.check_integer(2)?;
-    match upvalue_slot(lua, n)? {
+    match upvalue_slot(lua, 1, n)? {
         Some(UpvalueSlot::Lua(cell, name)) => {
             let value = lua.upvalue_cell_value(cell);
             let name = lua.string(&name);
@@ -404,7 +401,7 @@ fn getupvalue(lua: &mut Lua) -> Result<usize, LuaError> {
 fn setupvalue(lua: &mut Lua) -> Result<usize, LuaError> {
     let value = lua.check_any(3)?;
     let n = lua.check_integer(2)?;
-    match upvalue_slot(lua, n)? {
+    match upvalue_slot(lua, 1, n)? {
         Some(UpvalueSlot::Lua(cell, name)) => {
             lua.set_upvalue_cell_value(cell, value);
             let name = lua.string(&name);
@@ -427,7 +424,7 @@ fn setupvalue(lua: &mut Lua) -> Result<usize, LuaError> {
 /// `debug.upvalueid(f, n)`: an identity for the upvalue cell, as a light userdata.
 fn upvalueid(lua: &mut Lua) -> Result<usize, LuaError> {
     let n = lua.check_integer(2)?;
-    let id = match upvalue_slot(lua, n)? {
+    let id = match upvalue_slot(lua, 1, n)? {
         Some(UpvalueSlot::Lua(cell, _)) => cell.0 as usize + 1,
         Some(UpvalueSlot::Native(index)) => {
             let Value::NativeFn(f) = lua.arg(1) else {
@@ -448,11 +445,11 @@ fn upvaluejoin(lua: &mut Lua) -> Result<usize, LuaError> {
     // by the first check is the second check's index, as in PUC.
     let check = |lua: &mut Lua, f_arg: usize, n_arg: usize| -> Result<usize, LuaError> {
         let n = lua.check_integer(n_arg)?;
-        let value = match upvalue_slot_of(lua, f_arg, n)? {
+        let value = match upvalue_slot(lua, f_arg, n)? {
             Some(UpvalueSlot::Lua(cell, _)) => lua.upvalue_cell_value(cell),
             Some(UpvalueSlot::Native(index)) => match lua.arg(f_arg) {
                 Value::NativeFn(f) => lua.heap.native_fn(f).upvalues[index],
-                _ => unreachable!("checked by upvalue_slot_of"),
+                _ => unreachable!("checked by upvalue_slot"),
             },
             None => return Err(lua.arg_error(n_arg, b"invalid upvalue index")),
         };
