@@ -66,7 +66,9 @@ pub struct DiffArgs {
     /// Runs only shard I of N: every N-th seed, starting I after the first.
     #[arg(long, default_value = "0/1")]
     pub shard: String,
-    /// Seconds a program may run before it counts as a hang (a T0 divergence).
+    /// Seconds each engine may run a program: past them the reference makes the program
+    /// inconclusive, and ferrolua makes it a hang (a T0 divergence) unless the reference took
+    /// over a quarter of its time.
     #[arg(long, default_value_t = 20)]
     pub hang_seconds: u64,
     /// No progress line.

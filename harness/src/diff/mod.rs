@@ -20,6 +20,7 @@ pub mod worker;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use crate::corpus::{Case, CaseKind};
 use crate::engine::{Budget, Engine, FerroluaEngine, Observation, ReferenceEngine, Status};
@@ -97,8 +98,21 @@ impl Run {
 
 /// Runs a source in both engines, each in a fresh state, and judges the observations.
 pub fn run_source(source: &[u8], chunk_name: &[u8]) -> Run {
+    run_source_reporting(source, chunk_name, |_| {})
+}
+
+/// [`run_source`], calling `reference_done` with the reference's wall-clock time as soon as
+/// it has finished, before ferrolua starts. The campaign's worker reports it, so that its
+/// supervisor can tell which engine a program that never ends is stuck in.
+pub fn run_source_reporting(
+    source: &[u8],
+    chunk_name: &[u8],
+    reference_done: impl FnOnce(Duration),
+) -> Run {
     let budget = budget();
+    let started = Instant::now();
     let reference = ReferenceEngine::new(budget).run(source, chunk_name);
+    reference_done(started.elapsed());
     let ferrolua = FerroluaEngine::with_budget(budget).run(source, chunk_name);
     let verdict = classify(&reference, &ferrolua);
     Run {
@@ -110,8 +124,17 @@ pub fn run_source(source: &[u8], chunk_name: &[u8]) -> Run {
 
 /// The program of a seed, run in both engines.
 pub fn run_seed(seed: u64, features: Features) -> (Program, Run) {
+    run_seed_reporting(seed, features, |_| {})
+}
+
+/// [`run_seed`], with [`run_source_reporting`]'s report of the reference's time.
+pub fn run_seed_reporting(
+    seed: u64,
+    features: Features,
+    reference_done: impl FnOnce(Duration),
+) -> (Program, Run) {
     let program = gen::generate_from_seed(seed, features);
-    let run = run_source(program.source.as_bytes(), CHUNK_NAME);
+    let run = run_source_reporting(program.source.as_bytes(), CHUNK_NAME, reference_done);
     (program, run)
 }
 

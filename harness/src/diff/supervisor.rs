@@ -1,11 +1,16 @@
 //! The parent process of `conform diff`: starts the worker process, follows its reports,
 //! shows progress, prints divergences and the summary, and recovers when the worker dies.
 //!
-//! A worker that exits without its final `E` line, or in which a program runs for longer than
-//! the hang limit (the worker is then killed), has failed on one of the programs it was
-//! running. Each of them is run again alone in a fresh worker: one that fails again is a T0
-//! divergence (`aborted` or `hang`), the others are counted normally. Then a new worker goes
-//! on from the next program.
+//! A worker that exits without its final `E` line, or in which a program runs for too long
+//! (the worker is then killed), has failed on one of the programs it was running. Each of them
+//! is run again alone in a fresh worker: one that fails again is a T0 divergence (`aborted` or
+//! `hang`), the others are counted normally. Then a new worker goes on from the next program.
+//!
+//! Each engine's time is limited on its own, because the instruction budget cannot stop a
+//! long native call (a `table.concat` over millions of entries): the reference gets the hang
+//! limit, and ferrolua the hang limit or [`SLOWER_ALLOWED`] times the reference's time,
+//! whichever is longer. A program that the reference itself cannot finish in time proves
+//! nothing about ferrolua: it is inconclusive, not a hang.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt::Write as _;
@@ -120,12 +125,37 @@ impl Tally {
     }
 }
 
+/// How many times the reference's wall-clock time ferrolua may take on a program before it
+/// is called a hang (when that is longer than the hang limit).
+pub const SLOWER_ALLOWED: u32 = 4;
+
+/// A program a worker is running.
+struct Running {
+    /// When the current engine started on it.
+    since: Instant,
+    /// How long the reference took, once it has finished and ferrolua has started.
+    reference_took: Option<Duration>,
+}
+
+impl Running {
+    /// Whether the current engine has run out of time.
+    fn overdue(&self, hang: Duration) -> bool {
+        let limit = match self.reference_took {
+            None => hang,
+            Some(took) => hang.max(took * SLOWER_ALLOWED),
+        };
+        self.since.elapsed() > limit
+    }
+}
+
 /// How a worker process ended.
 struct WorkerEnd {
     /// It printed `E` and exited normally.
     clean: bool,
     /// Why it did not end cleanly.
     reason: String,
+    /// It was killed because the reference ran out of time on a program.
+    reference_hung: bool,
     /// The programs it started and did not finish, by index.
     in_flight: Vec<u64>,
     /// The highest index it started.
@@ -179,10 +209,14 @@ pub fn run(options: &Options, out: &mut dyn Write) -> io::Result<Tally> {
             )?;
             if !probe.clean {
                 let seed = options.plan.seed(index);
-                let verdict = Verdict::Diverge(Divergence {
-                    tier: Tier::T0,
-                    signature: format!("T0 {}", normalize(&probe.reason)),
-                });
+                let verdict = if probe.reference_hung {
+                    Verdict::Inconclusive(probe.reason)
+                } else {
+                    Verdict::Diverge(Divergence {
+                        tier: Tier::T0,
+                        signature: format!("T0 {}", normalize(&probe.reason)),
+                    })
+                };
                 report(
                     &mut tally,
                     &mut progress,
@@ -215,7 +249,7 @@ fn run_worker(
 ) -> io::Result<WorkerEnd> {
     let mut child = spawn(options, from, to, until_ms, jobs)?;
     let (lines, stderr_tail) = follow(&mut child);
-    let mut in_flight: HashMap<u64, Instant> = HashMap::new();
+    let mut in_flight: HashMap<u64, Running> = HashMap::new();
     let mut max_started = None;
     let mut saw_end = false;
     let mut hung = None;
@@ -223,8 +257,20 @@ fn run_worker(
         match lines.recv_timeout(Duration::from_millis(200)) {
             Ok(line) => match parse(&line) {
                 Some(Event::Start(index)) => {
-                    in_flight.insert(index, Instant::now());
+                    in_flight.insert(
+                        index,
+                        Running {
+                            since: Instant::now(),
+                            reference_took: None,
+                        },
+                    );
                     max_started = Some(max_started.map_or(index, |max: u64| max.max(index)));
+                }
+                Some(Event::ReferenceDone(index, milliseconds)) => {
+                    if let Some(running) = in_flight.get_mut(&index) {
+                        running.since = Instant::now();
+                        running.reference_took = Some(Duration::from_millis(milliseconds));
+                    }
                 }
                 Some(Event::Result {
                     index,
@@ -241,11 +287,11 @@ fn run_worker(
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
-        if let Some((&index, _)) = in_flight
+        if let Some((&index, running)) = in_flight
             .iter()
-            .find(|(_, started)| started.elapsed() > options.hang)
+            .find(|(_, running)| running.overdue(options.hang))
         {
-            hung = Some(index);
+            hung = Some((index, running.reference_took));
             let _ = child.kill();
             break;
         }
@@ -253,8 +299,18 @@ fn run_worker(
     }
     let status = child.wait()?;
     let clean = saw_end && status.success() && hung.is_none();
-    let reason = if let Some(_index) = hung {
-        format!("hang: no result after {} s", options.hang.as_secs())
+    let reason = if let Some((_, reference_took)) = hung {
+        match reference_took {
+            None => format!(
+                "the reference ran past the {} s limit",
+                options.hang.as_secs()
+            ),
+            Some(took) => format!(
+                "hang: no result after {} s (the reference took {:.1} s)",
+                options.hang.max(took * SLOWER_ALLOWED).as_secs(),
+                took.as_secs_f64()
+            ),
+        }
     } else {
         let tail = stderr_tail
             .lock()
@@ -276,6 +332,7 @@ fn run_worker(
     Ok(WorkerEnd {
         clean,
         reason,
+        reference_hung: matches!(hung, Some((_, None))),
         in_flight,
         max_started,
     })
@@ -496,5 +553,32 @@ impl Progress {
         if self.terminal {
             self.last = None;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Running, SLOWER_ALLOWED};
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn each_engine_has_its_own_limit() {
+        let hang = Duration::from_secs(20);
+        let started = |seconds_ago: u64| Instant::now() - Duration::from_secs(seconds_ago);
+        let reference = |seconds_ago| Running {
+            since: started(seconds_ago),
+            reference_took: None,
+        };
+        assert!(!reference(19).overdue(hang));
+        assert!(reference(21).overdue(hang));
+        let ferrolua = |seconds_ago, took: u64| Running {
+            since: started(seconds_ago),
+            reference_took: Some(Duration::from_secs(took)),
+        };
+        assert!(!ferrolua(19, 1).overdue(hang));
+        assert!(ferrolua(21, 1).overdue(hang));
+        let slow = 10;
+        assert!(!ferrolua(slow * u64::from(SLOWER_ALLOWED) - 1, slow).overdue(hang));
+        assert!(ferrolua(slow * u64::from(SLOWER_ALLOWED) + 1, slow).overdue(hang));
     }
 }

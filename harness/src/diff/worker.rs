@@ -4,6 +4,8 @@
 //! The protocol, one line each:
 //!
 //! - `S <index>`: program `index` starts.
+//! - `F <index> <ms>`: the reference has finished program `index` in `ms` milliseconds of wall
+//!   clock, and ferrolua starts on it.
 //! - `R <index> <valid> A`: it ended and the engines agree; `valid` is 1 when the reference
 //!   ran it to its end without an uncaught error, else 0.
 //! - `R <index> <valid> I <reason>`: inconclusive.
@@ -18,7 +20,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use super::{run_seed, Plan, Verdict};
+use super::{run_seed_reporting, Plan, Verdict};
 
 /// What a worker process runs.
 #[derive(Clone, Copy, Debug)]
@@ -71,7 +73,11 @@ pub fn run(assignment: Assignment) -> io::Result<()> {
             break;
         }
         emit(format!("S {index}"));
-        let (_, run) = run_seed(assignment.plan.seed(index), assignment.plan.features);
+        let (_, run) = run_seed_reporting(
+            assignment.plan.seed(index),
+            assignment.plan.features,
+            |took| emit(format!("F {index} {}", took.as_millis())),
+        );
         let valid = u8::from(run.valid());
         emit(match run.verdict {
             Verdict::Agree => format!("R {index} {valid} A"),
@@ -96,6 +102,8 @@ fn one_line(text: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
     Start(u64),
+    /// The reference finished the program after this many milliseconds.
+    ReferenceDone(u64, u64),
     Result {
         index: u64,
         valid: bool,
@@ -110,6 +118,10 @@ pub fn parse(line: &str) -> Option<Event> {
     match parts.next()? {
         "S" => Some(Event::Start(parts.next()?.parse().ok()?)),
         "E" => Some(Event::End),
+        "F" => Some(Event::ReferenceDone(
+            parts.next()?.parse().ok()?,
+            parts.next()?.parse().ok()?,
+        )),
         "R" => {
             let index = parts.next()?.parse().ok()?;
             let valid = parts.next()? == "1";
@@ -144,6 +156,7 @@ mod tests {
     fn protocol_lines_parse() {
         assert_eq!(parse("S 12"), Some(Event::Start(12)));
         assert_eq!(parse("E"), Some(Event::End));
+        assert_eq!(parse("F 12 3400"), Some(Event::ReferenceDone(12, 3400)));
         assert_eq!(
             parse("R 3 1 A"),
             Some(Event::Result {
