@@ -23,6 +23,9 @@ pub struct FnProto {
     pub cache: Cell<Option<LuaFnRef>>,
     /// The collector's cycle in which the constants were last marked.
     pub mark_epoch: Cell<u32>,
+    /// One hint per instruction, for GETTABUP, GETTABLE and SELF with a constant string key:
+    /// the hash entry where the key was found last time (see `Table::get_str_hinted`).
+    pub lookup_hints: Box<[Cell<u32>]>,
 }
 
 thread_local! {

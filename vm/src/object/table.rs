@@ -202,6 +202,29 @@ impl Table {
         }
     }
 
+    /// `get_str` that first tries the entry `hint` names, and leaves there the entry where the
+    /// key was found. An instruction that reads one constant key from tables of one shape
+    /// (a global from `_ENV`, a field of a module) finds it without probing. A hint is only a
+    /// guess: the entry's key is compared, so a stale hint costs a probe, never a wrong value.
+    #[inline(always)]
+    pub fn get_str_hinted(&self, key: StrRef, hint: &std::cell::Cell<u32>) -> Value {
+        let Some(hash) = self.hash.as_deref() else {
+            return Value::Nil;
+        };
+        if let Some(&(Value::Str(k), value)) = hash.entries.get(hint.get() as usize) {
+            if k == key {
+                return value;
+            }
+        }
+        match hash.probe(key.hash, |k| matches!(k, Value::Str(s) if s == key)) {
+            Some(entry) => {
+                hint.set(entry as u32);
+                hash.entries[entry].1
+            }
+            None => Value::Nil,
+        }
+    }
+
     #[inline]
     fn get_hashed(&self, key: Value) -> Value {
         match self.hash.as_deref() {

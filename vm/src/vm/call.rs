@@ -240,18 +240,32 @@ impl Lua {
                 self.top = destination + 1;
             }
             MULTRET => {
-                self.stack.copy_within(first..first + n, destination);
+                self.move_down(first, n, destination);
                 self.top = destination + n;
             }
             wanted => {
                 let wanted = wanted as usize;
                 let copied = n.min(wanted);
-                self.stack.copy_within(first..first + copied, destination);
+                self.move_down(first, copied, destination);
                 for slot in &mut self.stack[destination + copied..destination + wanted] {
                     *slot = Value::Nil;
                 }
                 self.top = destination + wanted;
             }
+        }
+    }
+
+    /// Moves `n` values from `first` down to `destination` (results to where the function
+    /// was). Results are few, so a loop beats `copy_within`'s call to `memmove`.
+    #[inline(always)]
+    fn move_down(&mut self, first: usize, n: usize, destination: usize) {
+        debug_assert!(destination <= first);
+        if n <= 4 {
+            for j in 0..n {
+                self.stack[destination + j] = self.stack[first + j];
+            }
+        } else {
+            self.stack.copy_within(first..first + n, destination);
         }
     }
 

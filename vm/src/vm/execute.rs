@@ -275,7 +275,12 @@ impl Lua {
                         let b = bc::arg_b(i);
                         let table = get_upvalue!(upvalue!(b));
                         let key = rk!(bc::arg_c(i));
-                        stack[ra] = match fast_get(&self.heap, table, key) {
+                        stack[ra] = match fast_get(
+                            &self.heap,
+                            table,
+                            key,
+                            &function.lookup_hints[pc - 1],
+                        ) {
                             Some(value) => value,
                             None => slow!(self.index(table, key, Origin::Upvalue(b as usize))),
                         };
@@ -285,7 +290,12 @@ impl Lua {
                         let rb = base + bc::arg_b(i) as usize;
                         let table = stack[rb];
                         let key = rk!(bc::arg_c(i));
-                        stack[ra] = match fast_get(&self.heap, table, key) {
+                        stack[ra] = match fast_get(
+                            &self.heap,
+                            table,
+                            key,
+                            &function.lookup_hints[pc - 1],
+                        ) {
                             Some(value) => value,
                             None => slow!(self.index(table, key, Origin::Stack(rb))),
                         };
@@ -336,10 +346,12 @@ impl Lua {
                         let object = stack[rb];
                         let key = rk!(bc::arg_c(i));
                         stack[ra + 1] = object;
-                        stack[ra] = match fast_get(&self.heap, object, key) {
-                            Some(value) => value,
-                            None => slow!(self.index(object, key, Origin::Stack(rb))),
-                        };
+                        stack[ra] =
+                            match fast_get(&self.heap, object, key, &function.lookup_hints[pc - 1])
+                            {
+                                Some(value) => value,
+                                None => slow!(self.index(object, key, Origin::Stack(rb))),
+                            };
                     }
                     // R(A) := RK(B) + RK(C)
                     ADD => arith_op!(i, ArithOp::Add, i64::wrapping_add, |x: f64, y: f64| x + y),
@@ -861,17 +873,22 @@ impl Lua {
 
 const _: () = assert!(MAX_SBX > 0);
 
-/// `object[key]` when no metamethod can take part: the value of a table that has the key, or
+/// `object[key]` when no metamethod can take part, with the instruction's lookup hint: the value of a table that has the key, or
 /// nil from a table without a metatable (`luaV_fastget`, with the nil case that
 /// `luaV_finishget` settles at once). `None` sends the access to the full `Lua::index`.
 #[inline(always)]
-fn fast_get(heap: &crate::object::Heap, object: Value, key: Value) -> Option<Value> {
+fn fast_get(
+    heap: &crate::object::Heap,
+    object: Value,
+    key: Value,
+    hint: &std::cell::Cell<u32>,
+) -> Option<Value> {
     let Value::Table(t) = object else {
         return None;
     };
     let table = heap.table(t);
     let value = match key {
-        Value::Str(s) => table.get_str(s),
+        Value::Str(s) => table.get_str_hinted(s, hint),
         _ => table.get(key),
     };
     (!value.is_nil() || table.metatable().is_none()).then_some(value)

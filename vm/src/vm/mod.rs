@@ -375,7 +375,9 @@ impl Lua {
             .iter()
             .map(|child| self.prepare_proto(child.clone()))
             .collect();
+        let lookup_hints = (0..proto.code.len()).map(|_| Default::default()).collect();
         Rc::new(FnProto {
+            lookup_hints,
             proto,
             constants,
             children,
