@@ -147,11 +147,12 @@ impl Lua {
             macro_rules! charge {
                 () => {{
                     let used = (pc - segment_start) as u64;
-                    if self.budget < used || self.interrupt_requested() || self.signal_pending() {
+                    if self.ticks >= used {
+                        self.ticks -= used;
+                    } else if self.poll(used, true) {
                         save_pc!();
                         return Err(self.interrupted());
                     }
-                    self.budget -= used;
                 }};
             }
             macro_rules! jump_by {

@@ -34,6 +34,11 @@ use crate::value::{LuaFnRef, NativeFnRef, StrRef, TableRef, ThreadRef, Type, Upv
 /// "All results" for calls (`LUA_MULTRET`).
 pub const MULTRET: i32 = -1;
 
+/// Instructions between two looks at the interrupt and signal flags: a few tens of
+/// microseconds of work, so a request is served at once to a person, while a checkpoint of
+/// the interpreter costs one comparison.
+pub const POLL_INTERVAL: u64 = 1 << 14;
+
 /// Stack slots a native function may use without asking (`LUA_MINSTACK`).
 pub const MIN_STACK: usize = 20;
 
@@ -166,8 +171,13 @@ pub struct Lua {
     pub(crate) native_calls: u32,
     /// The message handler of the innermost `xpcall`, if any (`L->errfunc`).
     pub(crate) error_handler: Option<Value>,
-    /// Instructions left before the run is interrupted; `u64::MAX` when no budget is set.
+    /// Instructions left before the run is interrupted, besides those in `ticks`; `u64::MAX`
+    /// when no budget is set.
     pub(crate) budget: u64,
+    /// Instructions left before the next look at the interrupt and signal flags (see
+    /// [`Lua::poll`]), taken from the budget [`POLL_INTERVAL`] at a time, so that a
+    /// checkpoint costs one comparison.
+    pub(crate) ticks: u64,
     /// Native functions without upvalues, one value per Rust function, so that two pushes of
     /// the same function are equal, as light C functions are in PUC.
     pub(crate) light_functions: crate::hash::FastMap<usize, Value>,
@@ -226,6 +236,7 @@ impl Lua {
             native_calls: 0,
             error_handler: None,
             budget: u64::MAX,
+            ticks: 0,
             light_functions: Default::default(),
             output: None,
             registry: None,
@@ -652,12 +663,42 @@ impl Lua {
     /// instruction budget, and fails as the interpreter does when the budget is spent or an
     /// interrupt was asked for, so library loops cannot run past the limits either.
     pub fn charge(&mut self, units: u64) -> Result<(), LuaError> {
-        if self.budget < units || self.interrupt_requested() {
-            self.budget = 0;
-            return Err(self.interrupted());
+        if self.ticks < units {
+            if self.poll(units, false) {
+                self.budget = 0;
+                self.ticks = 0;
+                return Err(self.interrupted());
+            }
+        } else {
+            self.ticks -= units;
         }
-        self.budget -= units;
         Ok(())
+    }
+
+    /// Takes `used` instructions from the budget once `ticks` cannot pay them, and looks at
+    /// the interrupt flag, and at the signal flag when `signal` is set: true when the run
+    /// must stop. Otherwise `ticks` is refilled from the budget.
+    #[cold]
+    pub(crate) fn poll(&mut self, used: u64, signal: bool) -> bool {
+        let left = self.budget.saturating_add(self.ticks);
+        if left < used || self.interrupt_requested() || (signal && self.signal_pending()) {
+            return true;
+        }
+        let left = left - used;
+        self.ticks = left.min(POLL_INTERVAL);
+        self.budget = left - self.ticks;
+        false
+    }
+
+    /// All the instructions left in the budget, `ticks` included.
+    pub(crate) fn budget_left(&self) -> u64 {
+        self.budget.saturating_add(self.ticks)
+    }
+
+    /// Sets what is left of the budget (a native loop that counted its own steps).
+    pub(crate) fn set_budget_left(&mut self, left: u64) {
+        self.budget = left;
+        self.ticks = 0;
     }
 
     /// A flag that, when set, makes the running script raise the error `interrupted!` at its
@@ -682,7 +723,7 @@ impl Lua {
     /// Limits the run to about `instructions` more VM instructions; past them the run fails
     /// with an `Interrupted` error that `pcall` cannot catch.
     pub fn set_instruction_budget(&mut self, instructions: Option<u64>) {
-        self.budget = instructions.unwrap_or(u64::MAX);
+        self.set_budget_left(instructions.unwrap_or(u64::MAX));
     }
 }
 

@@ -113,7 +113,7 @@ pub(crate) struct Allowance<'a> {
 impl<'a> Allowance<'a> {
     fn of(lua: &'a Lua) -> Allowance<'a> {
         Allowance {
-            left: lua.budget,
+            left: lua.budget_left(),
             interrupt: lua.interrupt_flag(),
         }
     }
@@ -133,7 +133,7 @@ fn match_in(
     let pattern = &lua.str_bytes(pattern)[skip_anchor as usize..];
     let result = match_at(lua.str_bytes(subject), pattern, s, caps, &mut allowance);
     let left = allowance.left;
-    lua.budget = left;
+    lua.set_budget_left(left);
     result
 }
 
