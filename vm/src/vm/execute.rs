@@ -10,6 +10,7 @@
 use std::rc::Rc;
 
 use super::ops::{number_le, number_lt, Origin};
+use super::running_proto::RunningProto;
 use super::{ErrorKind, FrameKind, Lua, LuaError, MASK_COUNT, MASK_LINE, MULTRET};
 use crate::arith::{self, ArithOp};
 use crate::bytecode::{self as bc, OpCode, MAX_SBX};
@@ -63,7 +64,8 @@ impl Lua {
             let FrameKind::Lua(closure) = frame.kind else {
                 unreachable!("execute runs Lua frames")
             };
-            let function: Rc<FnProto> = self.heap.lua_fn(closure).proto.clone();
+            let running = RunningProto::of(&self.heap, closure);
+            let function = running.get();
             let code = &function.proto.code[..];
             let k = &function.constants[..];
             let base = frame.base;

@@ -19,6 +19,7 @@ mod execute;
 mod hook;
 mod metamethod;
 mod ops;
+mod running_proto;
 
 use std::rc::Rc;
 
