@@ -188,7 +188,7 @@ pub struct Lua {
     pub(crate) registry: Option<TableRef>,
     /// The running thread's debug hook.
     pub(crate) hook: HookState,
-    /// Set from any thread to stop the running script at its next loop or call.
+    /// Set from any thread to stop the running script within [`POLL_INTERVAL`] instructions.
     interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Set from any thread (or a signal handler) to raise a catchable `interrupted!` error in
     /// the running Lua code, as lua.c does on SIGINT.
@@ -646,15 +646,14 @@ impl Lua {
         (self.hook.function, self.hook.mask, self.hook.base_count)
     }
 
-    /// A flag another thread can set to interrupt the running script: it stops at its next
-    /// backward jump, call or return with an `Interrupted` error, which `pcall` does not catch.
+    /// A flag another thread can set to interrupt the running script: it stops at a backward
+    /// jump, call or return within [`POLL_INTERVAL`] instructions, with an `Interrupted` error,
+    /// which `pcall` does not catch.
     /// The flag stays set until cleared.
     pub fn interrupt_handle(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
         self.interrupt.clone()
     }
 
-    /// Whether an interruption was requested.
-    #[inline]
     /// The flag `interrupt_handle` hands out, for native loops that check it as they go.
     pub(crate) fn interrupt_flag(&self) -> &std::sync::atomic::AtomicBool {
         &self.interrupt
@@ -703,7 +702,8 @@ impl Lua {
     }
 
     /// A flag that, when set, makes the running script raise the error `interrupted!` at its
-    /// next backward jump, call or return, as lua.c's SIGINT handler does with a hook. Unlike
+    /// next backward jump, call or return once the flags are next read (within
+    /// [`POLL_INTERVAL`] instructions), as lua.c's SIGINT handler does with a hook. Unlike
     /// [`Lua::interrupt_handle`], the error can be caught by `pcall`, and native functions do
     /// not notice it: a long library call runs to its end first. The flag is cleared when the
     /// error is raised.
@@ -717,6 +717,7 @@ impl Lua {
         self.signal.load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// Whether an interruption was requested.
     pub(crate) fn interrupt_requested(&self) -> bool {
         self.interrupt.load(std::sync::atomic::Ordering::Relaxed)
     }
