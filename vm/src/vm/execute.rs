@@ -876,9 +876,10 @@ impl Lua {
 
 const _: () = assert!(MAX_SBX > 0);
 
-/// `object[key]` when no metamethod can take part, with the instruction's lookup hint: the value of a table that has the key, or
-/// nil from a table without a metatable (`luaV_fastget`, with the nil case that
-/// `luaV_finishget` settles at once). `None` sends the access to the full `Lua::index`.
+/// `object[key]` when no metamethod can take part, with the instruction's lookup hint: the
+/// value of a table that has the key, or nil from a table without a metatable (`luaV_fastget`,
+/// with the nil case that `luaV_finishget` settles at once). `None` sends the access to the
+/// full `Lua::index`.
 #[inline(always)]
 fn fast_get(
     heap: &crate::object::Heap,
