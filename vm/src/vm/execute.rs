@@ -138,6 +138,16 @@ impl Lua {
                     }
                 };
             }
+            // `object[key]` for GETTABUP, GETTABLE and SELF: the fast path with the
+            // instruction's lookup hint, else the full `Lua::index` naming `origin` in errors.
+            macro_rules! get {
+                ($object:expr, $key:expr, $origin:expr) => {
+                    match fast_get(&self.heap, $object, $key, &function.lookup_hints[pc - 1]) {
+                        Some(value) => value,
+                        None => slow!(self.index($object, $key, $origin)),
+                    }
+                };
+            }
             macro_rules! upvalue {
                 ($index:expr) => {
                     self.heap.lua_fn(closure).upvalues[$index as usize]
@@ -278,30 +288,14 @@ impl Lua {
                         let b = bc::arg_b(i);
                         let table = get_upvalue!(upvalue!(b));
                         let key = rk!(bc::arg_c(i));
-                        stack[ra] = match fast_get(
-                            &self.heap,
-                            table,
-                            key,
-                            &function.lookup_hints[pc - 1],
-                        ) {
-                            Some(value) => value,
-                            None => slow!(self.index(table, key, Origin::Upvalue(b as usize))),
-                        };
+                        stack[ra] = get!(table, key, Origin::Upvalue(b as usize));
                     }
                     // R(A) := R(B)[RK(C)]
                     GETTABLE => {
                         let rb = base + bc::arg_b(i) as usize;
                         let table = stack[rb];
                         let key = rk!(bc::arg_c(i));
-                        stack[ra] = match fast_get(
-                            &self.heap,
-                            table,
-                            key,
-                            &function.lookup_hints[pc - 1],
-                        ) {
-                            Some(value) => value,
-                            None => slow!(self.index(table, key, Origin::Stack(rb))),
-                        };
+                        stack[ra] = get!(table, key, Origin::Stack(rb));
                     }
                     // UpValue[A][RK(B)] := RK(C)
                     SETTABUP => {
@@ -349,12 +343,7 @@ impl Lua {
                         let object = stack[rb];
                         let key = rk!(bc::arg_c(i));
                         stack[ra + 1] = object;
-                        stack[ra] =
-                            match fast_get(&self.heap, object, key, &function.lookup_hints[pc - 1])
-                            {
-                                Some(value) => value,
-                                None => slow!(self.index(object, key, Origin::Stack(rb))),
-                            };
+                        stack[ra] = get!(object, key, Origin::Stack(rb));
                     }
                     // R(A) := RK(B) + RK(C)
                     ADD => arith_op!(i, ArithOp::Add, i64::wrapping_add, |x: f64, y: f64| x + y),
