@@ -5,8 +5,8 @@
 
 use super::{Gray, Phase};
 use crate::object::{HeapSize, Upvalue, BLACK, FREE, GRAY, WHITE};
-use crate::value::{UpvalRef, Value};
-use crate::vm::{Continuation, FrameKind, Lua, TagMethod};
+use crate::value::{ThreadRef, UpvalRef, Value};
+use crate::vm::{state_index, Continuation, FrameKind, Lua, TagMethod};
 
 /// The colors of every slab and the gray list, borrowed together so that objects can be read
 /// while others are marked.
@@ -142,7 +142,7 @@ impl Lua {
         for &function in self.light_functions.values() {
             m.value(function);
         }
-        for &value in self.transfer.iter().chain(&self.pinned) {
+        for &value in &self.pinned {
             m.value(value);
         }
         for &value in &self.heap.gc.to_finalize {
@@ -328,7 +328,10 @@ impl Lua {
                     let value = if thread == self.current_thread {
                         self.stack.get(index)
                     } else {
-                        self.threads.items[thread.0 as usize].stack.get(index)
+                        self.threads.items[state_index(&self.threads.items, thread)]
+                            .state
+                            .stack
+                            .get(index)
                     };
                     m.value(value.copied().unwrap_or_default());
                 }
@@ -363,7 +366,7 @@ impl Lua {
                 self.error_handler,
             )
         } else {
-            let thread = &self.threads.items[t as usize];
+            let thread = &self.threads.items[state_index(&self.threads.items, ThreadRef(t))].state;
             (
                 &thread.stack,
                 thread.top,
@@ -398,7 +401,7 @@ impl Lua {
             let stack = if current {
                 &mut self.stack
             } else {
-                &mut self.threads.items[t as usize].stack
+                &mut self.thread_state_mut(ThreadRef(t)).stack
             };
             for slot in stack.iter_mut().skip(top) {
                 *slot = Value::Nil;
@@ -455,10 +458,11 @@ impl Lua {
             if self.threads.colors[t] != WHITE || t == self.current_thread.0 as usize {
                 continue;
             }
-            for i in 0..self.threads.items[t].open_upvalues.len() {
-                let (index, cell) = self.threads.items[t].open_upvalues[i];
+            let state = self.state_index(ThreadRef(t as u32));
+            for i in 0..self.threads.items[state].state.open_upvalues.len() {
+                let (index, cell) = self.threads.items[state].state.open_upvalues[i];
                 if self.heap.gc.take_touched(cell.0) {
-                    let value = self.threads.items[t].stack.get(index).copied();
+                    let value = self.threads.items[state].state.stack.get(index).copied();
                     marker_of!(self).value(value.unwrap_or_default());
                 }
             }
@@ -521,7 +525,8 @@ impl Lua {
             if t == self.current_thread.0 as usize || self.threads.colors[t] == FREE {
                 continue;
             }
-            let thread = &mut self.threads.items[t];
+            let state = self.state_index(ThreadRef(t as u32));
+            let thread = &mut self.threads.items[state].state;
             thread
                 .open_upvalues
                 .retain(|&(_, cell)| cells[cell.0 as usize] != WHITE);

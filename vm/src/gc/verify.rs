@@ -131,7 +131,7 @@ impl Lua {
             let (stack, top, frames, open) = if current {
                 (&self.stack, self.top, &self.frames, &self.open_upvalues)
             } else {
-                let thread = &self.threads.items[t];
+                let thread = self.thread_state(crate::value::ThreadRef(t as u32));
                 (
                     &thread.stack,
                     thread.top,

@@ -382,6 +382,7 @@ impl Table {
 
     /// Grows the array part to `n` slots, moving keys in range out of the hash part
     /// (`luaH_resizearray`, growing only).
+    #[inline(never)]
     pub fn grow_array(&mut self, n: usize) {
         // Exactly the size asked for, as `luaH_resizearray` does.
         self.array.reserve_exact(n.saturating_sub(self.array.len()));

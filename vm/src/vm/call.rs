@@ -396,6 +396,7 @@ impl Lua {
     // ---- Upvalues ----
 
     /// The open upvalue for stack slot `index`, created if needed (`luaF_findupval`).
+    #[inline(never)]
     pub(crate) fn find_upvalue(&mut self, index: usize) -> UpvalRef {
         match self.open_upvalues.binary_search_by_key(&index, |&(i, _)| i) {
             Ok(position) => self.open_upvalues[position].1,
@@ -427,7 +428,7 @@ impl Lua {
     pub fn upvalue_cell_value(&self, cell: UpvalRef) -> Value {
         match self.heap.upvalue(cell) {
             Upvalue::Open { thread, index } if thread == self.current_thread => self.stack[index],
-            Upvalue::Open { thread, index } => self.threads.items[thread.0 as usize].stack[index],
+            Upvalue::Open { thread, index } => self.thread_state(thread).stack[index],
             Upvalue::Closed(value) => value,
         }
     }
@@ -438,9 +439,7 @@ impl Lua {
             Upvalue::Open { thread, index } if thread == self.current_thread => {
                 self.stack[index] = value
             }
-            Upvalue::Open { thread, index } => {
-                self.threads.items[thread.0 as usize].stack[index] = value
-            }
+            Upvalue::Open { thread, index } => self.thread_state_mut(thread).stack[index] = value,
             Upvalue::Closed(_) => *self.heap.upvalue_mut(cell) = Upvalue::Closed(value),
         }
     }

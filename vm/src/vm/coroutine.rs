@@ -3,7 +3,9 @@
 //! semantics in manual §2.6.
 //!
 //! A thread's stack, frames and open upvalues are the state's own fields while it runs, and
-//! wait in its slot of `threads` otherwise. A yield travels up the Rust stack as an error of
+//! wait in a slot of `threads` otherwise: its own, or, while it waits for a coroutine it
+//! resumed, that coroutine's, so that a resume and its yield each swap states once. Values
+//! pass between the two stacks directly, as `lua_xmove` moves them. A yield travels up the Rust stack as an error of
 //! kind `Yield`, leaving the coroutine's frames in place; the Rust frames it crosses are gone
 //! when the coroutine is resumed. Resuming therefore "unrolls" the frames, as PUC does after a
 //! `longjmp`: a Lua frame first finishes the instruction that was waiting for a call (a
@@ -14,7 +16,7 @@
 
 use super::{Continuation, ErrorKind, Frame, FrameKind, Lua, LuaError, MULTRET};
 use crate::bytecode::{self as bc, OpCode};
-use crate::limits::MAX_C_CALLS;
+use crate::limits::{EXTRA_STACK, MAX_C_CALLS, MAX_STACK};
 use crate::value::{ThreadRef, UpvalRef, Value};
 
 /// Where a thread is in its life (`lua_status` plus what `coroutine.status` derives).
@@ -34,9 +36,22 @@ pub enum ThreadStatus {
     Dead,
 }
 
-/// A thread while it is not running (`lua_State`).
+/// A thread's slot: its status, and the state of a thread that is not running.
 #[derive(Debug)]
 pub struct Thread {
+    /// A running thread's state is in the `Lua` fields; a suspended, fresh or dead thread's
+    /// is here. A thread that resumed another (status `Normal`) has its state parked in the
+    /// slot of the thread it resumed, which held that thread's state until then, so that a
+    /// resume and its yield each swap the state once (see [`Lua::state_index`]).
+    pub(crate) state: ThreadState,
+    pub(crate) status: ThreadStatus,
+    /// For a `Normal` thread, the thread it resumed.
+    pub(crate) resuming: ThreadRef,
+}
+
+/// What a thread keeps of its own while another runs (`lua_State`).
+#[derive(Debug)]
+pub struct ThreadState {
     pub(crate) stack: Vec<Value>,
     pub(crate) top: usize,
     pub(crate) frames: Vec<Frame>,
@@ -44,7 +59,6 @@ pub struct Thread {
     pub(crate) error_handler: Option<Value>,
     pub(crate) non_yieldable: u32,
     pub(crate) hook: super::HookState,
-    pub(crate) status: ThreadStatus,
 }
 
 impl Default for Thread {
@@ -61,14 +75,17 @@ impl Thread {
     /// The main thread's slot: its state lives in the `Lua` fields from the start.
     pub(crate) fn main() -> Thread {
         Thread {
-            stack: Vec::new(),
-            top: 0,
-            frames: Vec::new(),
-            open_upvalues: Vec::new(),
-            error_handler: None,
-            non_yieldable: 1,
-            hook: super::HookState::default(),
+            state: ThreadState {
+                stack: Vec::new(),
+                top: 0,
+                frames: Vec::new(),
+                open_upvalues: Vec::new(),
+                error_handler: None,
+                non_yieldable: 1,
+                hook: super::HookState::default(),
+            },
             status: ThreadStatus::Running,
+            resuming: ThreadRef(0),
         }
     }
 
@@ -81,20 +98,23 @@ impl Thread {
         let mut stack = vec![Value::Nil; 2 * super::MIN_STACK];
         stack[1] = function;
         Thread {
-            stack,
-            top: 2,
-            frames: Vec::new(),
-            open_upvalues: Vec::new(),
-            error_handler: None,
-            non_yieldable: 0,
-            hook: super::HookState {
-                function: None,
-                mask: hook.mask,
-                base_count: hook.base_count,
-                count: hook.base_count,
-                ..super::HookState::default()
+            state: ThreadState {
+                stack,
+                top: 2,
+                frames: Vec::new(),
+                open_upvalues: Vec::new(),
+                error_handler: None,
+                non_yieldable: 0,
+                hook: super::HookState {
+                    function: None,
+                    mask: hook.mask,
+                    base_count: hook.base_count,
+                    count: hook.base_count,
+                    ..super::HookState::default()
+                },
             },
             status: ThreadStatus::Fresh,
+            resuming: ThreadRef(0),
         }
     }
 }
@@ -148,9 +168,27 @@ impl Lua {
         }
     }
 
-    /// Swaps the running thread's state with the one kept in `thread`'s slot.
-    fn swap_state(&mut self, thread: ThreadRef) {
-        let slot = &mut self.threads.items[thread.0 as usize];
+    /// The slot holding the state of `thread`, which is not the running thread: its own, or,
+    /// while it waits for a coroutine it resumed, that coroutine's.
+    #[inline]
+    pub(crate) fn state_index(&self, thread: ThreadRef) -> usize {
+        state_index(&self.threads.items, thread)
+    }
+
+    /// The state of `thread`, which is not the running thread.
+    pub(crate) fn thread_state(&self, thread: ThreadRef) -> &ThreadState {
+        &self.threads.items[self.state_index(thread)].state
+    }
+
+    /// The state of `thread`, which is not the running thread, to change it.
+    pub(crate) fn thread_state_mut(&mut self, thread: ThreadRef) -> &mut ThreadState {
+        let index = self.state_index(thread);
+        &mut self.threads.items[index].state
+    }
+
+    /// Swaps the running thread's state with the one kept in slot `index`.
+    fn swap_state(&mut self, index: usize) {
+        let slot = &mut self.threads.items[index].state;
         std::mem::swap(&mut self.stack, &mut slot.stack);
         std::mem::swap(&mut self.top, &mut slot.top);
         std::mem::swap(&mut self.frames, &mut slot.frames);
@@ -169,24 +207,54 @@ impl Lua {
             return inspect(self);
         }
         let back = self.current_thread;
-        self.switch_to(thread);
+        let index = self.state_index(thread);
+        self.swap_state(index);
+        self.current_thread = thread;
         let result = inspect(self);
-        self.switch_to(back);
+        self.current_thread = back;
+        self.swap_state(index);
         result
     }
 
-    /// Switches from the running thread to `to`, which becomes the running one.
-    fn switch_to(&mut self, to: ThreadRef) {
-        let from = self.current_thread;
-        // The running thread's slot is empty: its state goes there, `to`'s comes out.
-        self.swap_state(from);
-        self.swap_state(to);
-        self.current_thread = to;
-    }
-
-    /// Resumes `co` with `args` (`lua_resume` through `auxresume`). An interruption by the
+    /// Resumes `co` with `args` (`lua_resume`), for an embedder. An interruption by the
     /// instruction budget is returned as an error; every other outcome is a `Resumed`.
     pub fn resume(&mut self, co: ThreadRef, args: &[Value]) -> Result<Resumed, LuaError> {
+        let first = self.top;
+        self.ensure_stack(args.len())?;
+        for &arg in args {
+            self.push(arg);
+        }
+        let resumed = match self.resume_on_stack(co, first, 0)? {
+            Ok(n) => Resumed::Values(self.stack[first..first + n].to_vec()),
+            Err(error) => Resumed::Error(error),
+        };
+        self.top = first;
+        Ok(resumed)
+    }
+
+    /// Resumes `co` with the values `stack[first..top]` of the running thread, as
+    /// `coroutine.resume` and `wrap` do (`auxresume`). The arguments move to the coroutine
+    /// and the values it yields or returns take their place, moved from stack to stack
+    /// (`lua_xmove` both ways): `Ok(n)` leaves them at `stack[first + gap..first + gap + n]`,
+    /// ending at the top, with `gap` slots below them for the caller to fill (at most one,
+    /// `coroutine.resume`'s `true`). `Err` is a resume that failed, with the error value (or PUC's message for a
+    /// coroutine that cannot run); the top is then at or above `first`. The outer error is an
+    /// interruption by the instruction budget.
+    pub(crate) fn resume_on_stack(
+        &mut self,
+        co: ThreadRef,
+        first: usize,
+        gap: usize,
+    ) -> Result<Result<usize, Value>, LuaError> {
+        let n_args = self.top - first;
+        let co_top = if co == self.current_thread {
+            self.top
+        } else {
+            self.thread_state(co).top
+        };
+        if co_top + n_args + EXTRA_STACK > MAX_STACK {
+            return Ok(Err(self.string(b"too many arguments to resume")));
+        }
         let status = if co == self.current_thread {
             ThreadStatus::Running
         } else {
@@ -197,70 +265,87 @@ impl Lua {
                 // `auxresume` first calls a thread dead when its current frame holds no values
                 // (`lua_gettop(co) == 0`), as a `wrap` function's frame does once it has
                 // moved its arguments away; only then does `lua_resume` refuse it as running.
-                let (top, frame) = if co == self.current_thread {
-                    (self.top, self.frames.last())
+                let frame = if co == self.current_thread {
+                    self.frames.last()
                 } else {
-                    let thread = &self.threads.items[co.0 as usize];
-                    (thread.top, thread.frames.last())
+                    self.thread_state(co).frames.last()
                 };
-                let message: &[u8] = if top <= frame.map_or(0, |f| f.base) {
+                let message: &[u8] = if co_top <= frame.map_or(0, |f| f.base) {
                     b"cannot resume dead coroutine"
                 } else {
                     b"cannot resume non-suspended coroutine"
                 };
-                return Ok(Resumed::Error(self.string(message)));
+                return Ok(Err(self.string(message)));
             }
             ThreadStatus::Finished | ThreadStatus::Dead => {
-                return Ok(Resumed::Error(self.string(b"cannot resume dead coroutine")));
+                return Ok(Err(self.string(b"cannot resume dead coroutine")));
             }
             ThreadStatus::Fresh | ThreadStatus::Suspended => {}
         }
         if self.native_calls + 1 >= MAX_C_CALLS {
-            return Ok(Resumed::Error(self.string(b"C stack overflow")));
+            return Ok(Err(self.string(b"C stack overflow")));
         }
+        // The arguments leave the resumer's stack; nothing runs before they are copied, so
+        // their slots above the top stay as they are.
+        self.top = first;
+        // The resumer's state goes to the coroutine's slot, the coroutine's comes out of it.
         let resumer = self.current_thread;
-        self.threads.items[resumer.0 as usize].status = ThreadStatus::Normal;
-        self.switch_to(co);
+        let slot = &mut self.threads.items[resumer.0 as usize];
+        slot.status = ThreadStatus::Normal;
+        slot.resuming = co;
+        self.swap_state(co.0 as usize);
+        self.current_thread = co;
         self.threads.items[co.0 as usize].status = ThreadStatus::Running;
+        let from = &self.threads.items[co.0 as usize].state.stack[first..first + n_args];
+        copy_to_top(&mut self.stack, &mut self.top, from);
         self.native_calls += 1;
-        let outcome = self.run_resumed(status, args);
+        let outcome = self.run_resumed(status, n_args);
         self.native_calls -= 1;
+        // The values for the resumer stay in the coroutine's stack, just above its new top,
+        // until they are copied below.
         let (status, result) = match outcome {
             Ok(()) => {
-                let values = self.stack[1..self.top].to_vec();
+                let values = 1..self.top;
                 self.top = 1;
-                (ThreadStatus::Finished, Ok(Resumed::Values(values)))
+                (ThreadStatus::Finished, Ok(Ok(values)))
             }
             Err(error) if error.kind == ErrorKind::Yield => {
-                // The yielded values left with the resumer (`lua_xmove`): the suspended
-                // native frame keeps no temporaries.
+                let values = self.top - self.yielded..self.top;
+                self.top = values.start;
+                // The suspended native frame keeps no temporaries.
                 if let Some(frame) = self.frames.last() {
                     if matches!(frame.kind, FrameKind::Native(_)) {
                         self.top = self.top.min(frame.base);
                     }
                 }
-                (
-                    ThreadStatus::Suspended,
-                    Ok(Resumed::Values(std::mem::take(&mut self.transfer))),
-                )
+                (ThreadStatus::Suspended, Ok(Ok(values)))
             }
             Err(error) if error.kind == ErrorKind::Interrupted => (ThreadStatus::Dead, Err(error)),
-            Err(error) => (ThreadStatus::Dead, Ok(Resumed::Error(error.value))),
+            Err(error) => (ThreadStatus::Dead, Ok(Err(error.value))),
         };
-        self.switch_to(resumer);
+        self.swap_state(co.0 as usize);
+        self.current_thread = resumer;
         self.threads.items[co.0 as usize].status = status;
         self.threads.items[resumer.0 as usize].status = ThreadStatus::Running;
-        result
+        match result? {
+            // `lua_checkstack(L, nres + 1)`: the values and a boolean must fit.
+            Ok(values) if self.top + EXTRA_STACK + values.len() + 1 > MAX_STACK => {
+                Ok(Err(self.string(b"too many results to resume")))
+            }
+            Ok(values) => {
+                let n = values.len();
+                self.top += gap;
+                let from = &self.threads.items[co.0 as usize].state.stack[values];
+                copy_to_top(&mut self.stack, &mut self.top, from);
+                Ok(Ok(n))
+            }
+            Err(error) => Ok(Err(error)),
+        }
     }
 
-    /// Runs a coroutine that was just made the running thread, from its start or from its
-    /// last yield (`resume` in ldo.c).
-    fn run_resumed(&mut self, status: ThreadStatus, args: &[Value]) -> Result<(), LuaError> {
-        let first = self.top;
-        self.ensure_stack(args.len())?;
-        for &arg in args {
-            self.push(arg);
-        }
+    /// Runs a coroutine that was just made the running thread, with `n_args` arguments on
+    /// top of its stack, from its start or from its last yield (`resume` in ldo.c).
+    fn run_resumed(&mut self, status: ThreadStatus, n_args: usize) -> Result<(), LuaError> {
         if status == ThreadStatus::Fresh {
             if self.precall(1, MULTRET)? {
                 self.execute()?;
@@ -269,29 +354,24 @@ impl Lua {
         }
         // The `yield` that suspended the coroutine returns the resume arguments.
         self.return_hook()?;
-        self.poscall(first, args.len());
+        self.poscall(self.top - n_args, n_args);
         self.unroll()
-    }
-
-    /// An empty vector to collect values in for `resume` or `yield_values`, reused from an
-    /// earlier one when there is one, so a resume and yield round trip allocates nothing.
-    pub fn value_buffer(&mut self) -> Vec<Value> {
-        let mut buffer = self.value_buffers.pop().unwrap_or_default();
-        buffer.clear();
-        buffer
-    }
-
-    /// Gives back a vector from `value_buffer` or `Resumed::Values` for reuse.
-    pub fn recycle_value_buffer(&mut self, buffer: Vec<Value>) {
-        const KEPT: usize = 8;
-        if self.value_buffers.len() < KEPT && buffer.capacity() <= 1024 {
-            self.value_buffers.push(buffer);
-        }
     }
 
     /// Yields `values` to the resumer (`lua_yieldk`), or fails where PUC does: outside a
     /// coroutine, or under a call that cannot be crossed.
     pub fn yield_values(&mut self, values: Vec<Value>) -> LuaError {
+        if let Err(error) = self.ensure_stack(values.len()) {
+            return error;
+        }
+        for &value in &values {
+            self.push(value);
+        }
+        self.yield_on_stack(values.len())
+    }
+
+    /// Yields the top `n` values of the stack to the resumer, as [`Lua::yield_values`] does.
+    pub(crate) fn yield_on_stack(&mut self, n: usize) -> LuaError {
         if self.non_yieldable > 0 {
             let message: &[u8] = if self.is_main_thread(self.current_thread) {
                 b"attempt to yield from outside a coroutine"
@@ -300,7 +380,7 @@ impl Lua {
             };
             return self.runtime_error(message);
         }
-        self.transfer = values;
+        self.yielded = n;
         LuaError {
             value: Value::Nil,
             kind: ErrorKind::Yield,
@@ -450,5 +530,29 @@ impl Lua {
             _ => {}
         }
         Ok(())
+    }
+}
+
+/// Pushes `values` onto `stack` at `top`, growing the stack as `ensure_stack` does; the room
+/// was checked against [`MAX_STACK`] by the caller.
+fn copy_to_top(stack: &mut Vec<Value>, top: &mut usize, values: &[Value]) {
+    let end = *top + values.len();
+    if end + EXTRA_STACK > stack.len() {
+        let new_len = (end + EXTRA_STACK).max(stack.len() * 2).min(MAX_STACK);
+        stack.resize(new_len.max(end + EXTRA_STACK), Value::Nil);
+    }
+    stack[*top..end].copy_from_slice(values);
+    *top = end;
+}
+
+/// [`Lua::state_index`] over the thread slots alone, for code that holds other parts of the
+/// state borrowed.
+#[inline]
+pub(crate) fn state_index(threads: &[Thread], thread: ThreadRef) -> usize {
+    let slot = &threads[thread.0 as usize];
+    if slot.status == ThreadStatus::Normal {
+        slot.resuming.0 as usize
+    } else {
+        thread.0 as usize
     }
 }

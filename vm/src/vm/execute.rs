@@ -56,8 +56,11 @@ impl Lua {
         result
     }
 
-    fn run(&mut self, stack: &mut Vec<Value>) -> Result<(), LuaError> {
+    fn run(&mut self, stack_vec: &mut Vec<Value>) -> Result<(), LuaError> {
         let entry_depth = self.frames.len();
+        // The stack as a slice, so that reaching a register reads the slice's pointer rather
+        // than the vector's; it is taken again after every slow path, which may grow it.
+        let mut stack: &mut [Value] = &mut stack_vec[..];
         'frame: loop {
             let frame_index = self.frames.len() - 1;
             let frame = self.frames[frame_index];
@@ -82,9 +85,14 @@ impl Lua {
             }
             macro_rules! with_stack {
                 ($e:expr) => {{
-                    std::mem::swap(&mut self.stack, stack);
+                    std::mem::swap(&mut self.stack, stack_vec);
                     let result = $e;
-                    std::mem::swap(&mut self.stack, stack);
+                    std::mem::swap(&mut self.stack, stack_vec);
+                    // Unread when the arm goes on to another slow path or frame.
+                    #[allow(unused_assignments)]
+                    {
+                        stack = &mut stack_vec[..];
+                    }
                     result
                 }};
             }
@@ -101,9 +109,7 @@ impl Lua {
                         Upvalue::Open { thread, index } if thread == self.current_thread => {
                             stack[index]
                         }
-                        Upvalue::Open { thread, index } => {
-                            self.threads.items[thread.0 as usize].stack[index]
-                        }
+                        Upvalue::Open { thread, index } => self.thread_state(thread).stack[index],
                         Upvalue::Closed(value) => value,
                     }
                 };
@@ -314,7 +320,7 @@ impl Lua {
                                 stack[index] = value
                             }
                             Upvalue::Open { thread, index } => {
-                                self.threads.items[thread.0 as usize].stack[index] = value
+                                self.thread_state_mut(thread).stack[index] = value
                             }
                             Upvalue::Closed(_) => {
                                 *self.heap.upvalue_mut(upvalue!(bc::arg_b(i))) =
@@ -715,6 +721,7 @@ impl Lua {
 
     /// Moves the frame just pushed by a tail call down over the frame that made it
     /// (`OP_TAILCALL`).
+    #[inline(never)]
     fn replace_frame_for_tail_call(&mut self, caller_index: usize) {
         let callee = self.frames.pop().expect("the tail-called frame");
         let caller = self.frames[caller_index];
@@ -736,6 +743,7 @@ impl Lua {
 
     /// Creates (or reuses from the prototype's cache) a closure of `child` inside the running
     /// function (`pushclosure` and `getcached`).
+    #[inline(never)]
     fn make_closure(&mut self, parent: LuaFnRef, child: &Rc<FnProto>, base: usize) -> Value {
         let descriptions = &child.proto.upvalues;
         // A cached closure the collector found dead, not yet swept, must not come back.
@@ -782,6 +790,7 @@ impl Lua {
 
     /// Prepares a numeric for loop (`OP_FORPREP`): all integers if the initial value and step
     /// are integers and the limit can be clipped to one, floats otherwise.
+    #[inline(never)]
     fn for_prepare(&mut self, ra: usize) -> Result<(), LuaError> {
         let (init, limit, step) = (self.stack[ra], self.stack[ra + 1], self.stack[ra + 2]);
         if let (Value::Int(init), Value::Int(step)) = (init, step) {

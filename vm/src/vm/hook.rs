@@ -42,6 +42,7 @@ impl Lua {
     /// Line and count events before instruction `npc` of the running Lua frame
     /// (`luaG_traceexec`). A line event fires on entering a function, on a jump backwards, and
     /// on reaching a new line.
+    #[inline(never)]
     pub(crate) fn trace_exec(&mut self, npc: usize) -> Result<(), LuaError> {
         let mask = self.hook.mask;
         self.hook.count -= 1;

@@ -23,7 +23,8 @@ mod running_proto;
 
 use std::rc::Rc;
 
-pub use self::coroutine::{Resumed, Thread, ThreadStatus};
+pub(crate) use self::coroutine::state_index;
+pub use self::coroutine::{Resumed, Thread, ThreadState, ThreadStatus};
 pub use self::debuginfo::local_name;
 pub use self::metamethod::TagMethod;
 pub use self::ops::{to_integer, to_number, Origin};
@@ -199,11 +200,8 @@ pub struct Lua {
     pub(crate) threads: crate::object::Slab<coroutine::Thread>,
     /// Calls in progress that a yield cannot cross (`nny`), for the running thread.
     pub(crate) non_yieldable: u32,
-    /// Values passed by `yield` and `resume` (`lua_xmove` between the two threads).
-    pub(crate) transfer: Vec<Value>,
-    /// Empty vectors kept for reuse by `resume` and `yield`, which pass values in vectors
-    /// (see `Lua::value_buffer`). Not roots: a buffer is cleared when it is taken.
-    value_buffers: Vec<Vec<Value>>,
+    /// How many values the last `yield` left on top of the coroutine's stack for its resumer.
+    pub(crate) yielded: usize,
     /// Values the embedder keeps alive (see [`Lua::pin`]).
     pub(crate) pinned: Vec<Value>,
 }
@@ -247,8 +245,7 @@ impl Lua {
             current_thread: ThreadRef(0),
             threads: crate::object::Slab::default(),
             non_yieldable: 1,
-            transfer: Vec::new(),
-            value_buffers: Vec::new(),
+            yielded: 0,
             pinned: Vec::new(),
         };
         lua.threads

@@ -233,6 +233,7 @@ impl Lua {
     }
 
     /// `a < b` (`luaV_lessthan`).
+    #[inline(never)]
     pub(crate) fn less_than(&mut self, a: Value, b: Value) -> Result<bool, LuaError> {
         if let Some(result) = self.compare_primitive(a, b, false) {
             return Ok(result);
@@ -244,6 +245,7 @@ impl Lua {
     }
 
     /// `a <= b` (`luaV_lessequal`), falling back on `not (b < a)` when only `__lt` exists.
+    #[inline(never)]
     pub(crate) fn less_equal(&mut self, a: Value, b: Value) -> Result<bool, LuaError> {
         if let Some(result) = self.compare_primitive(a, b, true) {
             return Ok(result);
