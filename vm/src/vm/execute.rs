@@ -146,11 +146,20 @@ impl Lua {
             }
             // `object[key]` for GETTABUP, GETTABLE and SELF: the fast path with the
             // instruction's lookup hint, else the full `Lua::index` naming `origin` in errors.
+            // The object is matched where it lies rather than copied: its tag and handle are
+            // read as two words, as the store that wrote it may have left them, so that the
+            // load is served from that store instead of waiting for it to reach the cache.
             macro_rules! get {
                 ($object:expr, $key:expr, $origin:expr) => {
-                    match fast_get(&self.heap, $object, $key, &function.lookup_hints[pc - 1]) {
-                        Some(value) => value,
-                        None => slow!(self.index($object, $key, $origin)),
+                    match $object {
+                        Value::Table(t) => {
+                            let hint = &function.lookup_hints[pc - 1];
+                            match fast_get(&self.heap, t, $key, hint) {
+                                Some(value) => value,
+                                None => slow!(self.index(Value::Table(t), $key, $origin)),
+                            }
+                        }
+                        object => slow!(self.index(object, $key, $origin)),
                     }
                 };
             }
@@ -299,9 +308,8 @@ impl Lua {
                     // R(A) := R(B)[RK(C)]
                     GETTABLE => {
                         let rb = base + bc::arg_b(i) as usize;
-                        let table = stack[rb];
                         let key = rk!(bc::arg_c(i));
-                        stack[ra] = get!(table, key, Origin::Stack(rb));
+                        stack[ra] = get!(stack[rb], key, Origin::Stack(rb));
                     }
                     // UpValue[A][RK(B)] := RK(C)
                     SETTABUP => {
@@ -346,10 +354,9 @@ impl Lua {
                     // R(A+1) := R(B); R(A) := R(B)[RK(C)]
                     SELF => {
                         let rb = base + bc::arg_b(i) as usize;
-                        let object = stack[rb];
                         let key = rk!(bc::arg_c(i));
-                        stack[ra + 1] = object;
-                        stack[ra] = get!(object, key, Origin::Stack(rb));
+                        stack[ra + 1] = stack[rb];
+                        stack[ra] = get!(stack[ra + 1], key, Origin::Stack(rb));
                     }
                     // R(A) := RK(B) + RK(C)
                     ADD => arith_op!(i, ArithOp::Add, i64::wrapping_add, |x: f64, y: f64| x + y),
@@ -881,13 +888,10 @@ const _: () = assert!(MAX_SBX > 0);
 #[inline(always)]
 fn fast_get(
     heap: &crate::object::Heap,
-    object: Value,
+    t: crate::value::TableRef,
     key: Value,
     hint: &std::cell::Cell<u32>,
 ) -> Option<Value> {
-    let Value::Table(t) = object else {
-        return None;
-    };
     let table = heap.table(t);
     let value = match key {
         Value::Str(s) => table.get_str_hinted(s, hint),
