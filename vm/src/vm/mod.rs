@@ -45,7 +45,11 @@ pub const POLL_INTERVAL: u64 = 1 << 14;
 pub const MIN_STACK: usize = 20;
 
 /// How an error ended a protected call (`LUA_ERRRUN` and its siblings).
+///
+/// A whole word, so that an error is built and copied in words: a byte written alone and read
+/// back as part of a word is not forwarded from the store, and every yield would wait for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u64)]
 pub enum ErrorKind {
     /// A runtime error.
     Runtime,
