@@ -37,6 +37,34 @@ object_ref! {
     UpvalRef;
 }
 
+/// A boolean as a whole word, so that storing a boolean value writes its payload in one word,
+/// as copying the value reads it (see [`Value`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u64)]
+pub enum Truth {
+    False = 0,
+    True = 1,
+}
+
+impl Truth {
+    /// The boolean.
+    #[inline]
+    pub fn get(self) -> bool {
+        self == Truth::True
+    }
+}
+
+impl From<bool> for Truth {
+    #[inline]
+    fn from(b: bool) -> Truth {
+        if b {
+            Truth::True
+        } else {
+            Truth::False
+        }
+    }
+}
+
 /// A Lua value.
 ///
 /// The word-sized tag puts every payload at offset 8, so a value is copied as two aligned
@@ -47,7 +75,7 @@ object_ref! {
 pub enum Value {
     #[default]
     Nil,
-    Bool(bool),
+    Bool(Truth),
     Int(i64),
     Float(f64),
     Str(StrRef),
@@ -98,6 +126,12 @@ impl Type {
 }
 
 impl Value {
+    /// A boolean value.
+    #[inline]
+    pub fn boolean(b: bool) -> Value {
+        Value::Bool(Truth::from(b))
+    }
+
     /// The value's basic type.
     #[inline]
     pub fn type_of(self) -> Type {
@@ -122,7 +156,7 @@ impl Value {
     /// Whether the value counts as false in a condition (`l_isfalse`).
     #[inline]
     pub fn is_falsy(self) -> bool {
-        matches!(self, Value::Nil | Value::Bool(false))
+        matches!(self, Value::Nil | Value::Bool(Truth::False))
     }
 
     #[inline]

@@ -186,7 +186,7 @@ fn execute(
         lua.pin(value);
     }
     let mut values = returned.into_iter();
-    if let Some(Value::Bool(true)) = values.next() {
+    if let Some(Value::Bool(ferrolua::value::Truth::True)) = values.next() {
         let results = values
             .map(|value| show(lua, value))
             .collect::<Result<Vec<_>, _>>()?;

@@ -422,7 +422,7 @@ fn ferrolua_run(
     let returned = protected(lua, xpcall, &[main, handler], "xpcall")?;
     let millis = millis_since(*started);
     let mut values = returned.into_iter();
-    if let Some(Value::Bool(true)) = values.next() {
+    if let Some(Value::Bool(ferrolua::value::Truth::True)) = values.next() {
         return Ok(SideResult::new(SideStatus::Pass, millis));
     }
     let error = values.next().unwrap_or(Value::Nil);

@@ -434,7 +434,7 @@ fn pmain(lua: &mut Lua) -> Result<usize, LuaError> {
         progname: Some(progname),
     };
     let ok = run_pmain(&mut interpreter, &argv);
-    interpreter.lua.push(Value::Bool(ok));
+    interpreter.lua.push(Value::boolean(ok));
     Ok(1)
 }
 
@@ -457,7 +457,7 @@ fn run_pmain(interpreter: &mut Interpreter, argv: &[String]) -> bool {
         interpreter
             .lua
             .heap
-            .table_set(registry, key, Value::Bool(true));
+            .table_set(registry, key, Value::Bool(ferrolua::value::Truth::True));
     }
     ferrolua::stdlib::open_libs(interpreter.lua);
     // The `arg` table: the script at 0, its arguments from 1, the interpreter and options below.
@@ -577,7 +577,14 @@ fn main() -> ExitCode {
     let main_function = lua.native_closure(pmain, vec![argv_table]);
     let progname = argv.first().cloned().unwrap_or_else(|| "lua".to_string());
     let code = match lua.pcall(main_function, &[], None) {
-        Ok(results) if matches!(results.first(), Some(Value::Bool(true))) => ExitCode::SUCCESS,
+        Ok(results)
+            if matches!(
+                results.first(),
+                Some(Value::Bool(ferrolua::value::Truth::True))
+            ) =>
+        {
+            ExitCode::SUCCESS
+        }
         Ok(_) => ExitCode::FAILURE,
         Err(error) => {
             if error.kind != ErrorKind::Interrupted {

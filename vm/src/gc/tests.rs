@@ -1,7 +1,7 @@
 //! Tests of the collector's invariants: what it frees, what it keeps, its barriers, weak
 //! tables, finalizers, the memory limit and the string table's deletion.
 
-use crate::value::Value;
+use crate::value::{Truth, Value};
 use crate::vm::{ErrorKind, Lua, LuaError};
 use crate::ChunkMode;
 
@@ -78,7 +78,7 @@ fn reachable_objects_survive_every_kind_of_root() {
          local _, inner = coroutine.resume(co)
          return f() == up, kept.deep, inner[1], debug.getregistry().mine[1]",
     );
-    assert!(matches!(results[0], Value::Bool(true)));
+    assert!(matches!(results[0], Value::Bool(Truth::True)));
     let texts: Vec<String> = results[1..]
         .iter()
         .map(|v| match v {
@@ -209,7 +209,7 @@ fn finalizer_errors_propagate_from_collectgarbage() {
          return pcall(collectgarbage)",
     );
     match results[..] {
-        [Value::Bool(false), Value::Str(s)] => {
+        [Value::Bool(Truth::False), Value::Str(s)] => {
             assert_eq!(lua.str_bytes(s), b"error in __gc metamethod (boom)")
         }
         _ => panic!("{results:?}"),
@@ -244,7 +244,7 @@ fn the_memory_limit_raises_a_catchable_error_and_the_state_stays_usable() {
         other => panic!("{other:?}"),
     }
     let caught = run_ok(&mut lua, "return pcall(string.rep, 'x', 1 << 40)");
-    assert!(matches!(caught[0], Value::Bool(false)));
+    assert!(matches!(caught[0], Value::Bool(Truth::False)));
     let results = run_ok(
         &mut lua,
         "local t = {} for i = 1, 1000 do t[i] = i end return #t",

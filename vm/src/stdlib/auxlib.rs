@@ -156,7 +156,7 @@ impl Lua {
             Value::Int(i) => number::number_to_string(Number::Int(i)).into_bytes(),
             Value::Float(f) => number::number_to_string(Number::Float(f)).into_bytes(),
             Value::Str(s) => return Ok(s),
-            Value::Bool(b) => if b { &b"true"[..] } else { &b"false"[..] }.to_vec(),
+            Value::Bool(b) => if b.get() { &b"true"[..] } else { &b"false"[..] }.to_vec(),
             Value::Nil => b"nil".to_vec(),
             _ => {
                 let kind = match self.metafield(value, b"__name") {

@@ -3,6 +3,7 @@
 
 use crate::compiler::{skip_file_prefix, ChunkMode};
 use crate::number;
+use crate::value::Truth;
 use crate::value::Value;
 use crate::vm::{ErrorKind, Lua, LuaError, MULTRET};
 
@@ -201,7 +202,7 @@ fn pairs(lua: &mut Lua) -> Result<usize, LuaError> {
 fn rawequal(lua: &mut Lua) -> Result<usize, LuaError> {
     let a = lua.check_any(1)?;
     let b = lua.check_any(2)?;
-    returns(lua, &[Value::Bool(a.raw_equal(b))])
+    returns(lua, &[Value::boolean(a.raw_equal(b))])
 }
 
 fn rawlen(lua: &mut Lua) -> Result<usize, LuaError> {
@@ -307,13 +308,13 @@ fn protected_results(
     match lua.pcall_at(func, MULTRET, handler, true) {
         Ok(()) => {
             let n = lua.top - func;
-            lua.insert_below(func, Value::Bool(true));
+            lua.insert_below(func, Value::Bool(Truth::True));
             Ok(n + 1)
         }
         Err(error) if matches!(error.kind, ErrorKind::Interrupted | ErrorKind::Yield) => Err(error),
         Err(error) => {
             lua.top = func;
-            lua.push(Value::Bool(false));
+            lua.push(Value::Bool(Truth::False));
             lua.push(error.value);
             Ok(2)
         }
@@ -374,10 +375,10 @@ fn collectgarbage(lua: &mut Lua) -> Result<usize, LuaError> {
             Value::Int(0)
         }
         "count" => Value::Float(lua.gc_count()),
-        "step" => Value::Bool(lua.gc_step_api(data)?),
+        "step" => Value::boolean(lua.gc_step_api(data)?),
         "setpause" => Value::Int(lua.gc_set_pause(data)),
         "setstepmul" => Value::Int(lua.gc_set_step_mul(data)),
-        _ => Value::Bool(lua.gc_is_running()),
+        _ => Value::boolean(lua.gc_is_running()),
     };
     returns(lua, &[result])
 }

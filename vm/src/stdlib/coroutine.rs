@@ -1,5 +1,6 @@
 //! The `coroutine` library. Mirrors lcorolib.c of PUC Lua 5.3.6; manual §6.2.
 
+use crate::value::Truth;
 use crate::value::{ThreadRef, Value};
 use crate::vm::{Lua, LuaError};
 
@@ -48,11 +49,11 @@ fn resume(lua: &mut Lua) -> Result<usize, LuaError> {
     let first = lua.current_base() + 1;
     match lua.resume_on_stack(co, first, 1)? {
         Ok(n) => {
-            lua.stack[first] = Value::Bool(true);
+            lua.stack[first] = Value::Bool(Truth::True);
             Ok(n + 1)
         }
         Err(error) => {
-            lua.push(Value::Bool(false));
+            lua.push(Value::Bool(Truth::False));
             lua.push(error);
             Ok(2)
         }
@@ -99,12 +100,12 @@ fn running(lua: &mut Lua) -> Result<usize, LuaError> {
     let current = lua.current_thread();
     let is_main = lua.is_main_thread(current);
     lua.push(Value::Thread(current));
-    lua.push(Value::Bool(is_main));
+    lua.push(Value::boolean(is_main));
     Ok(2)
 }
 
 fn isyieldable(lua: &mut Lua) -> Result<usize, LuaError> {
     let yieldable = lua.is_yieldable();
-    lua.push(Value::Bool(yieldable));
+    lua.push(Value::boolean(yieldable));
     Ok(1)
 }

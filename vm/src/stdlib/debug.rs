@@ -2,6 +2,7 @@
 //! (`lua_getinfo`, `lua_getlocal`, `lua_setlocal`); manual §6.10.
 //!
 
+use crate::value::Truth;
 use crate::value::{TableRef, ThreadRef, UpvalRef, Value};
 use crate::vm::{FrameKind, Lua, LuaError, MASK_CALL, MASK_COUNT, MASK_LINE, MASK_RETURN};
 
@@ -221,7 +222,7 @@ fn build_info(lua: &mut Lua, function: Value, frame: Option<usize>, options: &[u
         };
         set_field(lua, info, "nups", Value::Int(nups as i64));
         set_field(lua, info, "nparams", Value::Int(nparams as i64));
-        set_field(lua, info, "isvararg", Value::Bool(vararg));
+        set_field(lua, info, "isvararg", Value::boolean(vararg));
     }
     if options.contains(&b'n') {
         match frame.and_then(|index| lua.frame_name(index)) {
@@ -234,7 +235,7 @@ fn build_info(lua: &mut Lua, function: Value, frame: Option<usize>, options: &[u
     }
     if options.contains(&b't') {
         let tail = frame.is_some_and(|index| lua.frame_is_tail_call(index));
-        set_field(lua, info, "istailcall", Value::Bool(tail));
+        set_field(lua, info, "istailcall", Value::boolean(tail));
     }
     if options.contains(&b'L') {
         if let Some(p) = &proto {
@@ -243,7 +244,7 @@ fn build_info(lua: &mut Lua, function: Value, frame: Option<usize>, options: &[u
             };
             for &line in &p.line_info {
                 lua.heap
-                    .table_set(lines, Value::Int(line as i64), Value::Bool(true));
+                    .table_set(lines, Value::Int(line as i64), Value::Bool(Truth::True));
             }
             set_field(lua, info, "activelines", Value::Table(lines));
         }

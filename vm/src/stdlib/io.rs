@@ -25,6 +25,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::number::{self, Number};
 use crate::object::NativeFunction;
+use crate::value::Truth;
 use crate::value::{TableRef, Value};
 use crate::vm::{Lua, LuaError};
 
@@ -136,7 +137,7 @@ pub(crate) fn file_result(
 ) -> usize {
     match result {
         Ok(()) => {
-            lua.push(Value::Bool(true));
+            lua.push(Value::Bool(Truth::True));
             1
         }
         Err(error) => {
@@ -992,7 +993,7 @@ fn lines_iterator(
         Value::Table(state(lua)),
         file,
         Value::Int(formats.len() as i64),
-        Value::Bool(close_at_end),
+        Value::boolean(close_at_end),
     ];
     upvalues.extend(formats);
     Ok(lua.native_closure(lines_step, upvalues))

@@ -212,7 +212,7 @@ fn sqrt(lua: &mut Lua) -> Result<usize, LuaError> {
 fn ult(lua: &mut Lua) -> Result<usize, LuaError> {
     let a = lua.check_integer(1)?;
     let b = lua.check_integer(2)?;
-    lua.push(Value::Bool((a as u64) < (b as u64)));
+    lua.push(Value::boolean((a as u64) < (b as u64)));
     Ok(1)
 }
 

@@ -18,6 +18,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::value::Truth;
 use crate::value::{TableRef, Value};
 use crate::vm::{Lua, LuaError};
 
@@ -142,7 +143,7 @@ fn execute(lua: &mut Lua) -> Result<usize, LuaError> {
     if lua.arg(1).is_nil() {
         // Is there a shell?
         let exists = std::path::Path::new("/bin/sh").exists();
-        lua.push(Value::Bool(exists));
+        lua.push(Value::boolean(exists));
         return Ok(1);
     }
     let command = lua.check_string(1)?;
@@ -171,7 +172,7 @@ pub(crate) fn exec_result(
         (None, None) => ("exit", 0),
     };
     let first = if what == "exit" && code == 0 {
-        Value::Bool(true)
+        Value::Bool(Truth::True)
     } else {
         Value::Nil
     };
@@ -185,8 +186,8 @@ pub(crate) fn exec_result(
 /// `os.exit([code [, close]])`: ends the process, after flushing the files that buffer.
 fn exit(lua: &mut Lua) -> Result<usize, LuaError> {
     let status = match lua.arg(1) {
-        Value::Bool(true) => 0,
-        Value::Bool(false) => 1,
+        Value::Bool(Truth::True) => 0,
+        Value::Bool(Truth::False) => 1,
         _ => lua.opt_integer(1, 0)? as i32,
     };
     if !lua.arg(2).is_falsy() {
@@ -310,7 +311,7 @@ fn set_all_fields(lua: &mut Lua, table: Value, dt: &DateTime) -> Result<(), LuaE
         ("year", Value::Int(dt.year)),
         ("wday", Value::Int(dt.wday + 1)),
         ("yday", Value::Int(dt.yday + 1)),
-        ("isdst", Value::Bool(false)),
+        ("isdst", Value::Bool(Truth::False)),
     ] {
         let key = lua.string(name.as_bytes());
         lua.set_index(table, key, value, crate::vm::Origin::None)?;

@@ -5,6 +5,7 @@
 //! `package.cpath` fails to load with that message.
 
 use crate::compiler::{skip_file_prefix, ChunkMode};
+use crate::value::Truth;
 use crate::value::{TableRef, Value};
 use crate::vm::{Lua, LuaError};
 
@@ -107,7 +108,7 @@ fn require(lua: &mut Lua) -> Result<usize, LuaError> {
     }
     let mut module = lua.heap.table(loaded).get(Value::Str(name));
     if module.is_nil() {
-        module = Value::Bool(true);
+        module = Value::Bool(Truth::True);
         lua.heap.table_set(loaded, Value::Str(name), module);
     }
     lua.push(module);

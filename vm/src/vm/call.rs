@@ -7,6 +7,16 @@ use crate::limits::{EXTRA_STACK, MAX_C_CALLS, MAX_STACK};
 use crate::object::Upvalue;
 use crate::value::{UpvalRef, Value};
 
+/// What [`Lua::precall`] did: gave a Lua function a frame, for the caller to run, or ran a
+/// native function to completion. A whole word, as [`super::ErrorKind`] is: a result that
+/// puts a byte where the error's value begins is copied in misaligned pieces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u64)]
+pub(crate) enum Called {
+    Native,
+    Lua,
+}
+
 /// Extra stack granted to handle a stack overflow (`ERRORSTACKSIZE - LUAI_MAXSTACK`).
 const ERROR_STACK_EXTRA: usize = 200;
 
@@ -116,9 +126,9 @@ impl Lua {
     // ---- Calls ----
 
     /// Prepares a call to the value at `stack[func]` with arguments up to `top`
-    /// (`luaD_precall`). A Lua function gets a new frame and `true` is returned: the caller
-    /// runs it. A native function runs to completion here and `false` is returned.
-    pub(crate) fn precall(&mut self, func: usize, n_results: i32) -> Result<bool, LuaError> {
+    /// (`luaD_precall`). A Lua function gets a new frame, which the caller runs. A native
+    /// function runs to completion here.
+    pub(crate) fn precall(&mut self, func: usize, n_results: i32) -> Result<Called, LuaError> {
         loop {
             match self.stack[func] {
                 Value::LuaFn(f) => {
@@ -158,7 +168,7 @@ impl Lua {
                     if self.hook.mask != 0 {
                         self.call_hook()?;
                     }
-                    return Ok(true);
+                    return Ok(Called::Lua);
                 }
                 Value::NativeFn(f) => {
                     self.ensure_stack(MIN_STACK)?;
@@ -187,7 +197,7 @@ impl Lua {
                         self.return_hook()?;
                     }
                     self.poscall(self.top - n, n);
-                    return Ok(false);
+                    return Ok(Called::Native);
                 }
                 callee => {
                     // Not a function: try its `__call`, which receives it as first argument.
@@ -296,8 +306,8 @@ impl Lua {
             self.non_yieldable += 1;
         }
         let result = match self.precall(func, n_results) {
-            Ok(true) => self.execute(),
-            Ok(false) => Ok(()),
+            Ok(Called::Lua) => self.execute(),
+            Ok(Called::Native) => Ok(()),
             Err(error) => Err(error),
         };
         if !yieldable {

@@ -14,9 +14,11 @@
 //! function calling Lua counts in `non_yieldable`, and a yield under it is PUC's
 //! `attempt to yield across a C-call boundary`.
 
+use super::call::Called;
 use super::{Continuation, ErrorKind, Frame, FrameKind, Lua, LuaError, MULTRET};
 use crate::bytecode::{self as bc, OpCode};
 use crate::limits::{EXTRA_STACK, MAX_C_CALLS, MAX_STACK};
+use crate::value::Truth;
 use crate::value::{ThreadRef, UpvalRef, Value};
 
 /// Where a thread is in its life (`lua_status` plus what `coroutine.status` derives).
@@ -347,7 +349,7 @@ impl Lua {
     /// top of its stack, from its start or from its last yield (`resume` in ldo.c).
     fn run_resumed(&mut self, status: ThreadStatus, n_args: usize) -> Result<(), LuaError> {
         if status == ThreadStatus::Fresh {
-            if self.precall(1, MULTRET)? {
+            if self.precall(1, MULTRET)? == Called::Lua {
                 self.execute()?;
             }
             return Ok(());
@@ -418,7 +420,7 @@ impl Lua {
             Continuation::Protected { outer_handler } => {
                 self.error_handler = outer_handler;
                 let n = self.top - frame.base;
-                self.insert_below(frame.base, Value::Bool(true));
+                self.insert_below(frame.base, Value::Bool(Truth::True));
                 self.return_hook()?;
                 self.poscall(frame.base, n + 1);
                 Ok(())
@@ -452,7 +454,7 @@ impl Lua {
         self.frames.truncate(index + 1);
         self.error_handler = outer_handler;
         self.top = frame.base;
-        self.push(Value::Bool(false));
+        self.push(Value::Bool(Truth::False));
         self.push(error.value);
         self.poscall(frame.base, 2);
         true

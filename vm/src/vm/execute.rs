@@ -9,6 +9,7 @@
 
 use std::rc::Rc;
 
+use super::call::Called;
 use super::ops::{number_le, number_lt, Origin};
 use super::running_proto::RunningProto;
 use super::{ErrorKind, FrameKind, Lua, LuaError, MASK_COUNT, MASK_LINE, MULTRET};
@@ -285,7 +286,7 @@ impl Lua {
                     }
                     // R(A) := (Bool)B; if (C) pc++
                     LOADBOOL => {
-                        stack[ra] = Value::Bool(bc::arg_b(i) != 0);
+                        stack[ra] = Value::boolean(bc::arg_b(i) != 0);
                         if bc::arg_c(i) != 0 {
                             pc += 1;
                         }
@@ -443,7 +444,9 @@ impl Lua {
                         };
                     }
                     // R(A) := not R(B)
-                    NOT => stack[ra] = Value::Bool(stack[base + bc::arg_b(i) as usize].is_falsy()),
+                    NOT => {
+                        stack[ra] = Value::boolean(stack[base + bc::arg_b(i) as usize].is_falsy())
+                    }
                     // R(A) := length of R(B)
                     LEN => {
                         let rb = base + bc::arg_b(i) as usize;
@@ -537,7 +540,7 @@ impl Lua {
                         charge!();
                         segment_start = pc;
                         let n_results = bc::arg_c(i) as i32 - 1;
-                        if with_stack!(self.precall(ra, n_results))? {
+                        if with_stack!(self.precall(ra, n_results))? == Called::Lua {
                             continue 'frame;
                         }
                         if n_results >= 0 {
@@ -553,7 +556,7 @@ impl Lua {
                         self.frames[frame_index].pc = pc;
                         charge!();
                         segment_start = pc;
-                        if with_stack!(self.precall(ra, MULTRET))? {
+                        if with_stack!(self.precall(ra, MULTRET))? == Called::Lua {
                             with_stack!(self.replace_frame_for_tail_call(frame_index));
                             continue 'frame;
                         }

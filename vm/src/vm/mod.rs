@@ -377,7 +377,7 @@ impl Lua {
             .iter()
             .map(|k| match k {
                 Constant::Nil => Value::Nil,
-                Constant::Bool(b) => Value::Bool(*b),
+                Constant::Bool(b) => Value::boolean(*b),
                 Constant::Int(i) => Value::Int(*i),
                 Constant::Float(f) => Value::Float(*f),
                 Constant::Str(s) => self.string(s),

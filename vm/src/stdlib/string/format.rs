@@ -384,7 +384,7 @@ fn add_literal(lua: &mut Lua, out: &mut Vec<u8>, arg: usize) -> Result<(), LuaEr
             format_float(out, &spec, b'a', f);
         }
         Value::Nil => out.extend_from_slice(b"nil"),
-        Value::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
+        Value::Bool(b) => out.extend_from_slice(if b.get() { b"true" } else { b"false" }),
         _ => return Err(lua.arg_error(arg, b"value has no literal form")),
     }
     Ok(())

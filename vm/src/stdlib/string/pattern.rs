@@ -13,6 +13,7 @@
 
 use super::relative_position;
 use crate::number::{number_to_string, Number};
+use crate::value::Truth;
 use crate::value::{StrRef, Value};
 use crate::vm::{FrameKind, Lua, LuaError};
 
@@ -794,7 +795,9 @@ fn add_value(
         }
     };
     match value {
-        Value::Nil | Value::Bool(false) => out.extend_from_slice(&lua.str_bytes(subject)[s..e]),
+        Value::Nil | Value::Bool(Truth::False) => {
+            out.extend_from_slice(&lua.str_bytes(subject)[s..e])
+        }
         Value::Str(text) => out.extend_from_slice(lua.str_bytes(text)),
         Value::Int(i) => out.extend_from_slice(number_to_string(Number::Int(i)).as_bytes()),
         Value::Float(f) => out.extend_from_slice(number_to_string(Number::Float(f)).as_bytes()),
