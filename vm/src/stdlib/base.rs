@@ -3,8 +3,7 @@
 
 use crate::compiler::{skip_file_prefix, ChunkMode};
 use crate::number;
-use crate::value::Truth;
-use crate::value::Value;
+use crate::value::{Truth, Value};
 use crate::vm::{ErrorKind, Lua, LuaError, MULTRET};
 
 /// Opens the basic library into the globals.

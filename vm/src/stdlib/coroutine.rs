@@ -1,7 +1,6 @@
 //! The `coroutine` library. Mirrors lcorolib.c of PUC Lua 5.3.6; manual §6.2.
 
-use crate::value::Truth;
-use crate::value::{ThreadRef, Value};
+use crate::value::{ThreadRef, Truth, Value};
 use crate::vm::{Lua, LuaError};
 
 /// Opens the library into `_G.coroutine` and `package.loaded.coroutine`.

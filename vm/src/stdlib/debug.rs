@@ -2,8 +2,7 @@
 //! (`lua_getinfo`, `lua_getlocal`, `lua_setlocal`); manual §6.10.
 //!
 
-use crate::value::Truth;
-use crate::value::{TableRef, ThreadRef, UpvalRef, Value};
+use crate::value::{TableRef, ThreadRef, Truth, UpvalRef, Value};
 use crate::vm::{FrameKind, Lua, LuaError, MASK_CALL, MASK_COUNT, MASK_LINE, MASK_RETURN};
 
 /// Opens the library into `_G.debug` and `package.loaded.debug`.

@@ -25,8 +25,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::number::{self, Number};
 use crate::object::NativeFunction;
-use crate::value::Truth;
-use crate::value::{TableRef, Value};
+use crate::value::{TableRef, Truth, Value};
 use crate::vm::{Lua, LuaError};
 
 /// The private key under which a handle table keeps its stream number.

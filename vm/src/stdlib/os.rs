@@ -18,8 +18,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::value::Truth;
-use crate::value::{TableRef, Value};
+use crate::value::{TableRef, Truth, Value};
 use crate::vm::{Lua, LuaError};
 
 /// Opens the library into `_G.os` and `package.loaded.os`.

@@ -5,8 +5,7 @@
 //! `package.cpath` fails to load with that message.
 
 use crate::compiler::{skip_file_prefix, ChunkMode};
-use crate::value::Truth;
-use crate::value::{TableRef, Value};
+use crate::value::{TableRef, Truth, Value};
 use crate::vm::{Lua, LuaError};
 
 /// PUC's defaults for a `/usr/local` installation (luaconf.h).

@@ -5,21 +5,21 @@
 //! A thread's stack, frames and open upvalues are the state's own fields while it runs, and
 //! wait in a slot of `threads` otherwise: its own, or, while it waits for a coroutine it
 //! resumed, that coroutine's, so that a resume and its yield each swap states once. Values
-//! pass between the two stacks directly, as `lua_xmove` moves them. A yield travels up the Rust stack as an error of
-//! kind `Yield`, leaving the coroutine's frames in place; the Rust frames it crosses are gone
-//! when the coroutine is resumed. Resuming therefore "unrolls" the frames, as PUC does after a
-//! `longjmp`: a Lua frame first finishes the instruction that was waiting for a call (a
-//! metamethod, an iterator), then runs on; a `pcall` frame finishes the protected call. Only
-//! calls made for Lua instructions and by `pcall` can be crossed this way: any other native
-//! function calling Lua counts in `non_yieldable`, and a yield under it is PUC's
-//! `attempt to yield across a C-call boundary`.
+//! pass between the two stacks directly, as `lua_xmove` moves them.
+//!
+//! A yield travels up the Rust stack as an error of kind `Yield`, leaving the coroutine's
+//! frames in place; the Rust frames it crosses are gone when the coroutine is resumed.
+//! Resuming therefore "unrolls" the frames, as PUC does after a `longjmp`: a Lua frame first
+//! finishes the instruction that was waiting for a call (a metamethod, an iterator), then runs
+//! on; a `pcall` frame finishes the protected call. Only calls made for Lua instructions and
+//! by `pcall` can be crossed this way: any other native function calling Lua counts in
+//! `non_yieldable`, and a yield under it is PUC's `attempt to yield across a C-call boundary`.
 
 use super::call::Called;
 use super::{Continuation, ErrorKind, Frame, FrameKind, Lua, LuaError, MULTRET};
 use crate::bytecode::{self as bc, OpCode};
 use crate::limits::{EXTRA_STACK, MAX_C_CALLS, MAX_STACK};
-use crate::value::Truth;
-use crate::value::{ThreadRef, UpvalRef, Value};
+use crate::value::{ThreadRef, Truth, UpvalRef, Value};
 
 /// Where a thread is in its life (`lua_status` plus what `coroutine.status` derives).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -239,9 +239,9 @@ impl Lua {
     /// and the values it yields or returns take their place, moved from stack to stack
     /// (`lua_xmove` both ways): `Ok(n)` leaves them at `stack[first + gap..first + gap + n]`,
     /// ending at the top, with `gap` slots below them for the caller to fill (at most one,
-    /// `coroutine.resume`'s `true`). `Err` is a resume that failed, with the error value (or PUC's message for a
-    /// coroutine that cannot run); the top is then at or above `first`. The outer error is an
-    /// interruption by the instruction budget.
+    /// `coroutine.resume`'s `true`). `Err` is a resume that failed, with the error value (or
+    /// PUC's message for a coroutine that cannot run); the top is then at or above `first`.
+    /// The outer error is an interruption by the instruction budget.
     pub(crate) fn resume_on_stack(
         &mut self,
         co: ThreadRef,

@@ -13,8 +13,7 @@
 
 use super::relative_position;
 use crate::number::{number_to_string, Number};
-use crate::value::Truth;
-use crate::value::{StrRef, Value};
+use crate::value::{StrRef, Truth, Value};
 use crate::vm::{FrameKind, Lua, LuaError};
 
 /// Captures a pattern may have (`LUA_MAXCAPTURES`, luaconf.h).
