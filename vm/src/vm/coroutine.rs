@@ -298,8 +298,7 @@ impl Lua {
         self.swap_state(co.0 as usize);
         self.current_thread = co;
         self.threads.items[co.0 as usize].status = ThreadStatus::Running;
-        let from = &self.threads.items[co.0 as usize].state.stack[first..first + n_args];
-        copy_to_top(&mut self.stack, &mut self.top, from);
+        self.push_from_slot(co.0 as usize, first..first + n_args);
         self.native_calls += 1;
         let outcome = self.run_resumed(status, n_args);
         self.native_calls -= 1;
@@ -337,12 +336,21 @@ impl Lua {
             Ok(values) => {
                 let n = values.len();
                 self.top += gap;
-                let from = &self.threads.items[co.0 as usize].state.stack[values];
-                copy_to_top(&mut self.stack, &mut self.top, from);
+                self.push_from_slot(co.0 as usize, values);
                 Ok(Ok(n))
             }
             Err(error) => Ok(Err(error)),
         }
+    }
+
+    /// Pushes the values `range` of the stack kept in slot `slot` (`lua_xmove` between two
+    /// threads). The caller has checked that they fit under [`MAX_STACK`].
+    fn push_from_slot(&mut self, slot: usize, range: std::ops::Range<usize>) {
+        self.ensure_stack(range.len())
+            .expect("the values were checked to fit");
+        let end = self.top + range.len();
+        self.stack[self.top..end].copy_from_slice(&self.threads.items[slot].state.stack[range]);
+        self.top = end;
     }
 
     /// Runs a coroutine that was just made the running thread, with `n_args` arguments on
@@ -533,18 +541,6 @@ impl Lua {
         }
         Ok(())
     }
-}
-
-/// Pushes `values` onto `stack` at `top`, growing the stack as `ensure_stack` does; the room
-/// was checked against [`MAX_STACK`] by the caller.
-fn copy_to_top(stack: &mut Vec<Value>, top: &mut usize, values: &[Value]) {
-    let end = *top + values.len();
-    if end + EXTRA_STACK > stack.len() {
-        let new_len = (end + EXTRA_STACK).max(stack.len() * 2).min(MAX_STACK);
-        stack.resize(new_len.max(end + EXTRA_STACK), Value::Nil);
-    }
-    stack[*top..end].copy_from_slice(values);
-    *top = end;
 }
 
 /// [`Lua::state_index`] over the thread slots alone, for code that holds other parts of the
