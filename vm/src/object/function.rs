@@ -98,6 +98,25 @@ pub type NativeFunction = fn(&mut Lua) -> Result<usize, LuaError>;
 pub struct NativeClosure {
     pub function: NativeFunction,
     pub upvalues: Vec<Value>,
+    /// Whether the function switches threads, so that the interpreter loop may do it in place
+    /// of the function when Lua code calls it.
+    pub(crate) switch: ThreadSwitch,
+}
+
+/// The native functions that switch threads: when Lua code calls one, the interpreter loop
+/// makes the switch itself and runs on in the other thread, so that neither a resume nor a
+/// yield takes Rust stack (see `Lua::switch_call`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum ThreadSwitch {
+    /// An ordinary function.
+    #[default]
+    None,
+    /// `coroutine.resume`: its first argument is the coroutine.
+    Resume,
+    /// A function made by `coroutine.wrap`: its first upvalue is the coroutine.
+    Wrap,
+    /// `coroutine.yield`.
+    Yield,
 }
 
 impl Default for Upvalue {
@@ -112,6 +131,7 @@ impl Default for NativeClosure {
         NativeClosure {
             function: |_| Ok(0),
             upvalues: Vec::new(),
+            switch: ThreadSwitch::None,
         }
     }
 }

@@ -25,6 +25,7 @@ mod function;
 mod string;
 mod table;
 
+pub(crate) use function::ThreadSwitch;
 pub use function::{CallInfo, FnProto, LuaClosure, NativeClosure, NativeFunction, Upvalue};
 pub use string::StringTable;
 pub use table::{normalize_key, InvalidKey, Table};

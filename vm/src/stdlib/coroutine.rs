@@ -1,6 +1,7 @@
 //! The `coroutine` library. Mirrors lcorolib.c of PUC Lua 5.3.6; manual §6.2.
 
-use crate::value::{ThreadRef, Truth, Value};
+use crate::object::ThreadSwitch;
+use crate::value::{ThreadRef, Value};
 use crate::vm::{Lua, LuaError};
 
 /// Opens the library into `_G.coroutine` and `package.loaded.coroutine`.
@@ -17,6 +18,11 @@ pub fn open(lua: &mut Lua) {
             ("yield", yield_),
         ],
     );
+    // Called from Lua code, these switch threads in the interpreter loop.
+    let resume = lua.native_function(resume);
+    lua.set_thread_switch(resume, ThreadSwitch::Resume);
+    let yield_ = lua.native_function(yield_);
+    lua.set_thread_switch(yield_, ThreadSwitch::Yield);
 }
 
 /// Argument `arg` as a coroutine (`getco`).
@@ -46,17 +52,8 @@ fn create(lua: &mut Lua) -> Result<usize, LuaError> {
 fn resume(lua: &mut Lua) -> Result<usize, LuaError> {
     let co = check_thread(lua, 1)?;
     let first = lua.current_base() + 1;
-    match lua.resume_on_stack(co, first, 1)? {
-        Ok(n) => {
-            lua.stack[first] = Value::Bool(Truth::True);
-            Ok(n + 1)
-        }
-        Err(error) => {
-            lua.push(Value::Bool(Truth::False));
-            lua.push(error);
-            Ok(2)
-        }
-    }
+    let resumed = lua.resume_on_stack(co, first, 1)?;
+    Ok(lua.resume_results(first, resumed))
 }
 
 /// `coroutine.wrap(f)` (`luaB_cowrap`): a function that resumes the coroutine and raises its
@@ -65,6 +62,7 @@ fn wrap(lua: &mut Lua) -> Result<usize, LuaError> {
     let function = check_function(lua, 1)?;
     let thread = lua.new_thread(function);
     let wrapper = lua.native_closure(wrapped, vec![Value::Thread(thread)]);
+    lua.set_thread_switch(wrapper, ThreadSwitch::Wrap);
     lua.push(wrapper);
     Ok(1)
 }
@@ -76,10 +74,8 @@ fn wrapped(lua: &mut Lua) -> Result<usize, LuaError> {
     // `auxwrap` moves all its arguments to the coroutine, leaving its frame empty while the
     // coroutine runs (a thread resuming itself keeps them: the move is a no-op).
     let first = lua.current_base();
-    match lua.resume_on_stack(co, first, 0)? {
-        Ok(n) => Ok(n),
-        Err(error) => Err(lua.error_with_level(error, 1)),
-    }
+    let resumed = lua.resume_on_stack(co, first, 0)?;
+    lua.wrap_results(resumed)
 }
 
 fn yield_(lua: &mut Lua) -> Result<usize, LuaError> {

@@ -4,17 +4,20 @@
 
 use super::{ErrorKind, Frame, FrameKind, Lua, LuaError, MIN_STACK, MULTRET};
 use crate::limits::{EXTRA_STACK, MAX_C_CALLS, MAX_STACK};
-use crate::object::Upvalue;
+use crate::object::{ThreadSwitch, Upvalue};
 use crate::value::{UpvalRef, Value};
 
-/// What [`Lua::precall`] did: gave a Lua function a frame, for the caller to run, or ran a
-/// native function to completion. A whole word, as [`super::ErrorKind`] is: a result that
-/// puts a byte where the error's value begins is copied in misaligned pieces.
+/// What [`Lua::precall`] did: gave a Lua function a frame, for the caller to run, ran a
+/// native function to completion, or gave a function that switches threads a frame without
+/// calling it, for the interpreter loop to make the switch ([`Lua::switch_call`]). A whole
+/// word, as [`super::ErrorKind`] is: a result that puts a byte where the error's value begins
+/// is copied in misaligned pieces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u64)]
 pub(crate) enum Called {
     Native,
     Lua,
+    Switch,
 }
 
 /// Extra stack granted to handle a stack overflow (`ERRORSTACKSIZE - LUAI_MAXSTACK`).
@@ -127,8 +130,14 @@ impl Lua {
 
     /// Prepares a call to the value at `stack[func]` with arguments up to `top`
     /// (`luaD_precall`). A Lua function gets a new frame, which the caller runs. A native
-    /// function runs to completion here.
-    pub(crate) fn precall(&mut self, func: usize, n_results: i32) -> Result<Called, LuaError> {
+    /// function runs to completion here, unless `may_switch` (the interpreter loop's CALL) and
+    /// it is one that switches threads: then it gets its frame and `Called::Switch`.
+    pub(crate) fn precall(
+        &mut self,
+        func: usize,
+        n_results: i32,
+        may_switch: bool,
+    ) -> Result<Called, LuaError> {
         loop {
             match self.stack[func] {
                 Value::LuaFn(f) => {
@@ -188,15 +197,12 @@ impl Lua {
                     if self.hook.mask != 0 {
                         self.call_hook()?;
                     }
-                    let function = self.heap.native_fn(f).function;
-                    let n = function(self)?;
-                    // A safe point: the function's results are on the stack, and its Rust
-                    // frame, with whatever values it held, is gone.
-                    self.gc_check()?;
-                    if self.hook.mask != 0 {
-                        self.return_hook()?;
+                    let native = self.heap.native_fn(f);
+                    if may_switch && native.switch != ThreadSwitch::None {
+                        return Ok(Called::Switch);
                     }
-                    self.poscall(self.top - n, n);
+                    let n = (native.function)(self)?;
+                    self.finish_native(n)?;
                     return Ok(Called::Native);
                 }
                 callee => {
@@ -216,6 +222,20 @@ impl Lua {
                 }
             }
         }
+    }
+
+    /// Ends the native frame on top, whose function returned `n` results on top of the
+    /// stack (the end of `luaD_precall` for a C function).
+    #[inline]
+    pub(crate) fn finish_native(&mut self, n: usize) -> Result<(), LuaError> {
+        // A safe point: the function's results are on the stack, and its Rust frame, with
+        // whatever values it held, is gone.
+        self.gc_check()?;
+        if self.hook.mask != 0 {
+            self.return_hook()?;
+        }
+        self.poscall(self.top - n, n);
+        Ok(())
     }
 
     /// Moves the fixed parameters of a vararg function above its arguments, leaving the extra
@@ -305,9 +325,10 @@ impl Lua {
         if !yieldable {
             self.non_yieldable += 1;
         }
-        let result = match self.precall(func, n_results) {
+        let result = match self.precall(func, n_results, false) {
             Ok(Called::Lua) => self.execute(),
-            Ok(Called::Native) => Ok(()),
+            // Not asked to, precall never leaves a switch to its caller.
+            Ok(Called::Native | Called::Switch) => Ok(()),
             Err(error) => Err(error),
         };
         if !yieldable {

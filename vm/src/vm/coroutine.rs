@@ -19,6 +19,7 @@ use super::call::Called;
 use super::{Continuation, ErrorKind, Frame, FrameKind, Lua, LuaError, MULTRET};
 use crate::bytecode::{self as bc, OpCode};
 use crate::limits::{EXTRA_STACK, MAX_C_CALLS, MAX_STACK};
+use crate::object::ThreadSwitch;
 use crate::value::{ThreadRef, Truth, UpvalRef, Value};
 
 /// Where a thread is in its life (`lua_status` plus what `coroutine.status` derives).
@@ -49,6 +50,21 @@ pub struct Thread {
     pub(crate) status: ThreadStatus,
     /// For a `Normal` thread, the thread it resumed.
     pub(crate) resuming: ThreadRef,
+    /// Whether a suspended thread yielded from the interpreter loop that resumed it, so that
+    /// its frames, each called by the one below from the loop, can be resumed by the loop
+    /// (see [`Lua::switch_call`]).
+    pub(crate) loop_resumable: bool,
+}
+
+/// A coroutine the interpreter loop switched to, at a call to `coroutine.resume` or a `wrap`
+/// function, which waits on the resumer's frames: what the loop needs to switch back.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LoopResume {
+    resumer: ThreadRef,
+    /// The loop's entry depth in the resumer's frames.
+    entry_depth: usize,
+    /// Which function the resumer called: `Resume` or `Wrap`.
+    switch: ThreadSwitch,
 }
 
 /// What a thread keeps of its own while another runs (`lua_State`).
@@ -88,6 +104,7 @@ impl Thread {
             },
             status: ThreadStatus::Running,
             resuming: ThreadRef(0),
+            loop_resumable: false,
         }
     }
 
@@ -117,6 +134,7 @@ impl Thread {
             },
             status: ThreadStatus::Fresh,
             resuming: ThreadRef(0),
+            loop_resumable: false,
         }
     }
 }
@@ -249,13 +267,26 @@ impl Lua {
         gap: usize,
     ) -> Result<Result<usize, Value>, LuaError> {
         let n_args = self.top - first;
+        let status = match self.check_resume(co, n_args) {
+            Ok(status) => status,
+            Err(message) => return Ok(Err(self.string(message))),
+        };
+        let resumer = self.current_thread;
+        self.enter_coroutine(co, first);
+        let outcome = self.run_resumed(status, n_args);
+        self.exit_coroutine(resumer, outcome, gap)
+    }
+
+    /// Whether `co` can be resumed with `n_args` values (the checks of `auxresume` and
+    /// `lua_resume`): its status, `Fresh` or `Suspended`, or PUC's message.
+    fn check_resume(&self, co: ThreadRef, n_args: usize) -> Result<ThreadStatus, &'static [u8]> {
         let co_top = if co == self.current_thread {
             self.top
         } else {
             self.thread_state(co).top
         };
         if co_top + n_args + EXTRA_STACK > MAX_STACK {
-            return Ok(Err(self.string(b"too many arguments to resume")));
+            return Err(b"too many arguments to resume");
         }
         let status = if co == self.current_thread {
             ThreadStatus::Running
@@ -272,36 +303,69 @@ impl Lua {
                 } else {
                     self.thread_state(co).frames.last()
                 };
-                let message: &[u8] = if co_top <= frame.map_or(0, |f| f.base) {
+                return Err(if co_top <= frame.map_or(0, |f| f.base) {
                     b"cannot resume dead coroutine"
                 } else {
                     b"cannot resume non-suspended coroutine"
-                };
-                return Ok(Err(self.string(message)));
+                });
             }
             ThreadStatus::Finished | ThreadStatus::Dead => {
-                return Ok(Err(self.string(b"cannot resume dead coroutine")));
+                return Err(b"cannot resume dead coroutine");
             }
             ThreadStatus::Fresh | ThreadStatus::Suspended => {}
         }
         if self.native_calls + 1 >= MAX_C_CALLS {
-            return Ok(Err(self.string(b"C stack overflow")));
+            return Err(b"C stack overflow");
         }
+        Ok(status)
+    }
+
+    /// Makes `co`, which [`Lua::check_resume`] accepted, the running thread, with the values
+    /// `stack[first..top]` moved to the top of its stack.
+    fn enter_coroutine(&mut self, co: ThreadRef, first: usize) {
+        let n_args = self.top - first;
         // The arguments leave the resumer's stack; nothing runs before they are copied, so
         // their slots above the top stay as they are.
         self.top = first;
-        // The resumer's state goes to the coroutine's slot, the coroutine's comes out of it.
-        let resumer = self.current_thread;
-        let slot = &mut self.threads.items[resumer.0 as usize];
+        self.switch_to(co);
+        self.push_from_slot(co.0 as usize, first..first + n_args);
+    }
+
+    /// Makes `co` the running thread, the running one waiting for it (`Normal`): the
+    /// resumer's state goes to the coroutine's slot, the coroutine's comes out of it.
+    fn switch_to(&mut self, co: ThreadRef) {
+        let slot = &mut self.threads.items[self.current_thread.0 as usize];
         slot.status = ThreadStatus::Normal;
         slot.resuming = co;
         self.swap_state(co.0 as usize);
         self.current_thread = co;
-        self.threads.items[co.0 as usize].status = ThreadStatus::Running;
-        self.push_from_slot(co.0 as usize, first..first + n_args);
+        let slot = &mut self.threads.items[co.0 as usize];
+        slot.status = ThreadStatus::Running;
+        slot.loop_resumable = false;
         self.native_calls += 1;
-        let outcome = self.run_resumed(status, n_args);
+    }
+
+    /// Makes `resumer` the running thread again, the running coroutine leaving with `status`;
+    /// its state goes back to its slot.
+    fn switch_back(&mut self, resumer: ThreadRef, status: ThreadStatus) {
+        let co = self.current_thread;
         self.native_calls -= 1;
+        self.swap_state(co.0 as usize);
+        self.current_thread = resumer;
+        self.threads.items[co.0 as usize].status = status;
+        self.threads.items[resumer.0 as usize].status = ThreadStatus::Running;
+    }
+
+    /// Makes `resumer` the running thread again after the running coroutine's run ended with
+    /// `outcome`, and moves the values it yielded or returned to the resumer's stack, as
+    /// [`Lua::resume_on_stack`] says, with `gap` slots below them.
+    fn exit_coroutine(
+        &mut self,
+        resumer: ThreadRef,
+        outcome: Result<(), LuaError>,
+        gap: usize,
+    ) -> Result<Result<usize, Value>, LuaError> {
+        let co = self.current_thread;
         // The values for the resumer stay in the coroutine's stack, just above its new top,
         // until they are copied below.
         let (status, result) = match outcome {
@@ -324,10 +388,7 @@ impl Lua {
             Err(error) if error.kind == ErrorKind::Interrupted => (ThreadStatus::Dead, Err(error)),
             Err(error) => (ThreadStatus::Dead, Ok(Err(error.value))),
         };
-        self.swap_state(co.0 as usize);
-        self.current_thread = resumer;
-        self.threads.items[co.0 as usize].status = status;
-        self.threads.items[resumer.0 as usize].status = ThreadStatus::Running;
+        self.switch_back(resumer, status);
         match result? {
             // `lua_checkstack(L, nres + 1)`: the values and a boolean must fit.
             Ok(values) if self.top + EXTRA_STACK + values.len() + 1 > MAX_STACK => {
@@ -341,6 +402,236 @@ impl Lua {
             }
             Err(error) => Ok(Err(error)),
         }
+    }
+
+    /// Marks `function`, a native function, as one that switches threads.
+    pub(crate) fn set_thread_switch(&mut self, function: Value, switch: ThreadSwitch) {
+        if let Value::NativeFn(f) = function {
+            self.heap.native_fn_mut(f).switch = switch;
+        }
+    }
+
+    /// `coroutine.resume`'s results from what [`Lua::resume_on_stack`] gave with a gap of one
+    /// at `first`: `true` and the values, or `false` and the error (`luaB_coresume`).
+    pub(crate) fn resume_results(&mut self, first: usize, resumed: Result<usize, Value>) -> usize {
+        match resumed {
+            Ok(n) => {
+                self.stack[first] = Value::Bool(Truth::True);
+                n + 1
+            }
+            Err(error) => {
+                self.push(Value::Bool(Truth::False));
+                self.push(error);
+                2
+            }
+        }
+    }
+
+    /// A `wrap` function's results from what [`Lua::resume_on_stack`] gave: the values, or
+    /// the error raised again, with the caller's position added to a string (`auxwrap`).
+    pub(crate) fn wrap_results(
+        &mut self,
+        resumed: Result<usize, Value>,
+    ) -> Result<usize, LuaError> {
+        resumed.map_err(|error| self.error_with_level(error, 1))
+    }
+
+    /// A call from the interpreter loop to a function that switches threads, whose native
+    /// frame [`Lua::precall`] pushed (`Called::Switch`). Returns whether the loop now runs
+    /// another thread, whose top frame it is to run; otherwise the function was called.
+    ///
+    /// The loop resumes a coroutine in place of `coroutine.resume` or a `wrap` function when
+    /// the coroutine is fresh with a Lua function, or suspended by a yield made in the loop,
+    /// and no hook is set: it switches to it, pushes a [`LoopResume`], and runs it from its
+    /// first frame on, with that frame as its entry depth. A yield in that coroutine from the
+    /// same loop switches back the same way, and completes the resumer's call. Every frame of
+    /// such a coroutine was called from the loop by the frame below, as a frame the loop runs
+    /// must be, which is why only a yield made in the loop leaves it resumable there; one made
+    /// below the loop left Rust frames behind, which only [`Lua::unroll`] can replace.
+    pub(crate) fn switch_call(
+        &mut self,
+        loop_base: usize,
+        entry_depth: &mut usize,
+    ) -> Result<bool, LuaError> {
+        let base = self.current_base();
+        let Some(&Frame {
+            kind: FrameKind::Native(f),
+            ..
+        }) = self.frames.last()
+        else {
+            unreachable!("a native function switches threads")
+        };
+        let native = self.heap.native_fn(f);
+        let (switch, function) = (native.switch, native.function);
+        let target = match switch {
+            ThreadSwitch::Yield
+                if self.loop_resumes.len() > loop_base
+                    && self.non_yieldable == 0
+                    && self.hook.mask == 0 =>
+            {
+                self.loop_yield(base, entry_depth)?;
+                return Ok(true);
+            }
+            ThreadSwitch::Resume if self.top > base => match self.stack[base] {
+                Value::Thread(co) => Some((co, base + 1)),
+                _ => None,
+            },
+            ThreadSwitch::Wrap => match native.upvalues.first() {
+                Some(&Value::Thread(co)) => Some((co, base)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((co, first)) = target {
+            if self.loop_resume(co, first, switch, entry_depth)? {
+                return Ok(true);
+            }
+        }
+        let n = function(self)?;
+        self.finish_native(n)?;
+        Ok(false)
+    }
+
+    /// Switches to `co`, resumed with the values `stack[first..top]` by the function `switch`
+    /// names, if the loop can run it (see [`Lua::switch_call`]); returns whether it did.
+    fn loop_resume(
+        &mut self,
+        co: ThreadRef,
+        first: usize,
+        switch: ThreadSwitch,
+        entry_depth: &mut usize,
+    ) -> Result<bool, LuaError> {
+        let n_args = self.top - first;
+        let Ok(status) = self.check_resume(co, n_args) else {
+            return Ok(false);
+        };
+        let slot = &self.threads.items[co.0 as usize];
+        let fresh = status == ThreadStatus::Fresh;
+        let runnable = if fresh {
+            matches!(slot.state.stack[1], Value::LuaFn(_))
+        } else {
+            slot.loop_resumable
+        };
+        if !runnable || self.hook.mask != 0 || slot.state.hook.mask != 0 {
+            return Ok(false);
+        }
+        self.loop_resumes.push(LoopResume {
+            resumer: self.current_thread,
+            entry_depth: *entry_depth,
+            switch,
+        });
+        *entry_depth = 1;
+        if fresh {
+            self.enter_coroutine(co, first);
+            self.precall(1, MULTRET, false)?;
+        } else {
+            // The arguments go straight to where the `yield` that suspended the coroutine
+            // was, as its results.
+            self.top = first;
+            self.switch_to(co);
+            let frame = self.frames.pop().expect("the suspended yield's frame");
+            self.return_from_slot(frame, None, co.0 as usize, first..first + n_args);
+        }
+        Ok(true)
+    }
+
+    /// A yield of the values `stack[base..top]` from a coroutine the loop switched to, in the
+    /// same loop: back to its resumer, whose call it completes.
+    fn loop_yield(&mut self, base: usize, entry_depth: &mut usize) -> Result<(), LuaError> {
+        let co = self.current_thread;
+        let n = self.top - base;
+        self.yielded = n;
+        self.threads.items[co.0 as usize].loop_resumable = true;
+        let record = *self.loop_resumes.last().expect("a coroutine to leave");
+        // The resumer's state waits in the coroutine's slot. `lua_checkstack(L, nres + 1)`:
+        // when the values and a boolean do not fit, the resume fails, as the general way says.
+        if self.threads.items[co.0 as usize].state.top + EXTRA_STACK + n + 1 > MAX_STACK {
+            let outcome = Err(LuaError {
+                value: Value::Nil,
+                kind: ErrorKind::Yield,
+            });
+            return self.leave_loop_coroutine(outcome, entry_depth);
+        }
+        self.loop_resumes.pop();
+        *entry_depth = record.entry_depth;
+        // The values stay just above the coroutine's top until they are copied.
+        self.top = base;
+        self.switch_back(record.resumer, ThreadStatus::Suspended);
+        let frame = self.frames.pop().expect("the resuming call's frame");
+        let head = (record.switch == ThreadSwitch::Resume).then_some(Value::Bool(Truth::True));
+        self.return_from_slot(frame, head, co.0 as usize, base..base + n);
+        Ok(())
+    }
+
+    /// Ends the call of `frame`, just popped, as [`Lua::poscall`] and the end of the CALL
+    /// instruction that made it do, with `head`, if any, and the values `range` of the stack
+    /// kept in slot `slot` as its results: `lua_xmove` and `luaD_poscall` in one copy.
+    fn return_from_slot(
+        &mut self,
+        frame: Frame,
+        head: Option<Value>,
+        slot: usize,
+        range: std::ops::Range<usize>,
+    ) {
+        let destination = frame.func;
+        let n_head = usize::from(head.is_some());
+        let total = n_head + range.len();
+        let wanted = if frame.n_results == MULTRET {
+            total
+        } else {
+            frame.n_results as usize
+        };
+        let end = destination + wanted.max(total);
+        if end + EXTRA_STACK > self.stack.len() {
+            self.top = destination;
+            self.ensure_stack(end - destination)
+                .expect("the values were checked to fit");
+        }
+        let copied = total.min(wanted);
+        let results = &mut self.stack[destination..end];
+        if let (Some(value), true) = (head, copied > 0) {
+            results[0] = value;
+        }
+        // Few values move: a loop beats a call to `memcpy`.
+        let values = &self.threads.items[slot].state.stack[range];
+        for (result, &value) in results[n_head.min(copied)..copied].iter_mut().zip(values) {
+            *result = value;
+        }
+        for result in &mut results[copied..wanted] {
+            *result = Value::Nil;
+        }
+        self.top = if frame.n_results == MULTRET {
+            destination + total
+        } else {
+            self.frames.last().expect("the calling frame").top
+        };
+    }
+
+    /// Switches from the running coroutine, which the interpreter loop switched to, back to
+    /// its resumer after the coroutine's run ended with `outcome`, and completes the
+    /// resumer's call to `coroutine.resume` or its `wrap` function, up to the end of the CALL
+    /// instruction that made it. An error is raised in the resumer: a `wrap` function's, or an
+    /// interruption.
+    pub(crate) fn leave_loop_coroutine(
+        &mut self,
+        outcome: Result<(), LuaError>,
+        entry_depth: &mut usize,
+    ) -> Result<(), LuaError> {
+        let record = self.loop_resumes.pop().expect("a coroutine to leave");
+        *entry_depth = record.entry_depth;
+        let gap = usize::from(record.switch == ThreadSwitch::Resume);
+        let resumed = self.exit_coroutine(record.resumer, outcome, gap)?;
+        let frame = *self.frames.last().expect("the resuming call's frame");
+        let n = if gap == 1 {
+            self.resume_results(frame.base + 1, resumed)
+        } else {
+            self.wrap_results(resumed)?
+        };
+        self.finish_native(n)?;
+        if frame.n_results != MULTRET {
+            self.top = self.frames.last().expect("the calling frame").top;
+        }
+        Ok(())
     }
 
     /// Pushes the values `range` of the stack kept in slot `slot` (`lua_xmove` between two
@@ -357,7 +648,7 @@ impl Lua {
     /// top of its stack, from its start or from its last yield (`resume` in ldo.c).
     fn run_resumed(&mut self, status: ThreadStatus, n_args: usize) -> Result<(), LuaError> {
         if status == ThreadStatus::Fresh {
-            if self.precall(1, MULTRET)? == Called::Lua {
+            if self.precall(1, MULTRET, false)? == Called::Lua {
                 self.execute()?;
             }
             return Ok(());

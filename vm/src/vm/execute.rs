@@ -46,19 +46,43 @@ fn fb_to_int(x: u32) -> usize {
 
 impl Lua {
     /// Runs the Lua frame on top of the stack until it returns (`luaV_execute`).
+    ///
+    /// The loop may switch to a coroutine that Lua code resumes and back when it yields
+    /// ([`Lua::switch_call`]). Such a coroutine can also end, fail, or yield from a call made
+    /// below the loop: its run then ends with that outcome, and it is taken here back to its
+    /// resumer, whose call to `resume` it completes, before the loop runs on.
     pub(crate) fn execute(&mut self) -> Result<(), LuaError> {
-        // The loop works on the stack as a parameter of its own: a `&mut` parameter cannot alias
-        // anything else, so the stack's pointer and length stay in registers instead of being
-        // reloaded from `self` after every store. Slow paths hand it back to `self` around
-        // their calls (`with_stack!`).
-        let mut stack = std::mem::take(&mut self.stack);
-        let result = self.run(&mut stack);
-        self.stack = stack;
-        result
+        let loop_base = self.loop_resumes.len();
+        // The depth at which the loop returns: below the frame it started with, or, while it
+        // runs a coroutine it switched to, below that coroutine's first frame.
+        let mut entry_depth = self.frames.len();
+        loop {
+            // The loop works on the stack as a parameter of its own: a `&mut` parameter cannot
+            // alias anything else, so the stack's pointer and length stay in registers instead
+            // of being reloaded from `self` after every store. Slow paths hand it back to
+            // `self` around their calls (`with_stack!`).
+            let mut stack = std::mem::take(&mut self.stack);
+            let mut result = self.run(&mut stack, &mut entry_depth, loop_base);
+            self.stack = stack;
+            loop {
+                if self.loop_resumes.len() == loop_base {
+                    return result;
+                }
+                match self.leave_loop_coroutine(result, &mut entry_depth) {
+                    Ok(()) => break,
+                    // An error raised for the resumer: a `wrap` function's, or an interruption.
+                    Err(error) => result = Err(error),
+                }
+            }
+        }
     }
 
-    fn run(&mut self, stack_vec: &mut Vec<Value>) -> Result<(), LuaError> {
-        let entry_depth = self.frames.len();
+    fn run(
+        &mut self,
+        stack_vec: &mut Vec<Value>,
+        entry_depth: &mut usize,
+        loop_base: usize,
+    ) -> Result<(), LuaError> {
         // The stack as a slice, so that reaching a register reads the slice's pointer rather
         // than the vector's; it is taken again after every slow path, which may grow it.
         let mut stack: &mut [Value] = &mut stack_vec[..];
@@ -540,8 +564,14 @@ impl Lua {
                         charge!();
                         segment_start = pc;
                         let n_results = bc::arg_c(i) as i32 - 1;
-                        if with_stack!(self.precall(ra, n_results))? == Called::Lua {
-                            continue 'frame;
+                        match with_stack!(self.precall(ra, n_results, true))? {
+                            Called::Lua => continue 'frame,
+                            Called::Native => {}
+                            Called::Switch => {
+                                if with_stack!(self.switch_call(loop_base, entry_depth))? {
+                                    continue 'frame;
+                                }
+                            }
                         }
                         if n_results >= 0 {
                             self.top = frame_top;
@@ -556,7 +586,7 @@ impl Lua {
                         self.frames[frame_index].pc = pc;
                         charge!();
                         segment_start = pc;
-                        if with_stack!(self.precall(ra, MULTRET))? == Called::Lua {
+                        if with_stack!(self.precall(ra, MULTRET, false))? == Called::Lua {
                             with_stack!(self.replace_frame_for_tail_call(frame_index));
                             continue 'frame;
                         }
@@ -575,7 +605,7 @@ impl Lua {
                         }
                         let wanted = self.frames[frame_index].n_results;
                         with_stack!(self.poscall(ra, n));
-                        if self.frames.len() < entry_depth {
+                        if self.frames.len() < *entry_depth {
                             return Ok(());
                         }
                         if wanted != MULTRET {

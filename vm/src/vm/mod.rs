@@ -30,7 +30,9 @@ pub use self::metamethod::TagMethod;
 pub use self::ops::{to_integer, to_number, Origin};
 use crate::bytecode::Proto;
 use crate::limits::{EXTRA_STACK, MAX_STACK};
-use crate::object::{FnProto, Heap, LuaClosure, NativeClosure, NativeFunction, Table, Upvalue};
+use crate::object::{
+    FnProto, Heap, LuaClosure, NativeClosure, NativeFunction, Table, ThreadSwitch, Upvalue,
+};
 use crate::value::{LuaFnRef, NativeFnRef, StrRef, TableRef, ThreadRef, Type, UpvalRef, Value};
 
 /// "All results" for calls (`LUA_MULTRET`).
@@ -206,6 +208,9 @@ pub struct Lua {
     pub(crate) non_yieldable: u32,
     /// How many values the last `yield` left on top of the coroutine's stack for its resumer.
     pub(crate) yielded: usize,
+    /// The coroutines the interpreter loop switched to, innermost last, with what to switch
+    /// back to (see [`Lua::switch_call`]). Each run of the loop owns those it pushed.
+    pub(crate) loop_resumes: Vec<coroutine::LoopResume>,
     /// Values the embedder keeps alive (see [`Lua::pin`]).
     pub(crate) pinned: Vec<Value>,
 }
@@ -250,6 +255,7 @@ impl Lua {
             threads: crate::object::Slab::default(),
             non_yieldable: 1,
             yielded: 0,
+            loop_resumes: Vec::new(),
             pinned: Vec::new(),
         };
         lua.threads
@@ -312,10 +318,11 @@ impl Lua {
 
     /// Wraps a Rust function with upvalues as a Lua value.
     pub fn native_closure(&mut self, function: NativeFunction, upvalues: Vec<Value>) -> Value {
-        Value::NativeFn(
-            self.heap
-                .new_native_fn(NativeClosure { function, upvalues }),
-        )
+        Value::NativeFn(self.heap.new_native_fn(NativeClosure {
+            function,
+            upvalues,
+            switch: ThreadSwitch::None,
+        }))
     }
 
     /// A new full userdata holding `data` (`lua_newuserdata` with `lua_setmetatable`).
@@ -778,6 +785,38 @@ mod tests {
             .expect_err("the loop must stop");
         setter.join().expect("the setter thread ends");
         assert_eq!(error.kind, ErrorKind::Interrupted);
+    }
+
+    #[test]
+    fn a_budget_stops_coroutines_the_loop_switched_to_and_the_state_stays_usable() {
+        let mut lua = Lua::new();
+        lua.set_instruction_budget(Some(100_000));
+        // Three coroutines, each resumed from Lua code by the one before, the last looping.
+        let error = run(
+            &mut lua,
+            "local function level(n)
+               if n == 0 then while true do coroutine.yield() end end
+               local inner = coroutine.wrap(level)
+               while true do inner(n - 1) end
+             end
+             coroutine.wrap(level)(3)",
+        )
+        .expect_err("the run must stop");
+        assert_eq!(error.kind, ErrorKind::Interrupted);
+        assert_eq!(
+            lua.current_thread,
+            super::ThreadRef(0),
+            "back on the main thread"
+        );
+        assert!(lua.loop_resumes.is_empty(), "no switch left pending");
+        lua.set_instruction_budget(None);
+        let results = run(
+            &mut lua,
+            "local co = coroutine.wrap(function(a) return coroutine.yield(a + 1) * 2 end)
+             return co(1) + co(10)",
+        )
+        .expect("the state runs code again");
+        assert!(matches!(results[..], [crate::value::Value::Int(22)]));
     }
 
     #[test]
