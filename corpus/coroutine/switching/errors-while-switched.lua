@@ -49,10 +49,11 @@ local function failing_gen()
     error({code = 3})
   end)
 end
+local seen = {}
 local ok1, err1 = pcall(function()
-  for v in failing_gen() do io.write(v, " ") end
+  for v in failing_gen() do seen[#seen + 1] = v end
 end)
-print(ok1, type(err1), err1.code)
+print(table.concat(seen, " "), ok1, type(err1), err1.code)
 local ok2, err2 = pcall(function()
   local g = failing_gen()
   return g() + g() + g()
