@@ -65,6 +65,9 @@ pub(crate) struct LoopResume {
     entry_depth: usize,
     /// Which function the resumer called: `Resume` or `Wrap`.
     switch: ThreadSwitch,
+    /// Whether a generic for called it, which counts a C level of its own while the call
+    /// lasts, as `luaD_call` does (see [`Lua::switch_iterator`]).
+    iterator_level: bool,
 }
 
 /// What a thread keeps of its own while another runs (`lua_State`).
@@ -492,6 +495,38 @@ impl Lua {
         Ok(false)
     }
 
+    /// The call a generic for makes to its iterator, `stack[func]` with two arguments
+    /// (TFORCALL), when the iterator is a `wrap` function: the interpreter loop switches to
+    /// the coroutine as a call from Lua code lets it (see [`Lua::switch_call`]), or calls the
+    /// function. Like every call of an iterator (`luaD_call`), it counts a C level while it
+    /// lasts. Returns whether the loop now runs another thread.
+    pub(crate) fn switch_iterator(
+        &mut self,
+        func: usize,
+        n_results: i32,
+        loop_base: usize,
+        entry_depth: &mut usize,
+    ) -> Result<bool, LuaError> {
+        if self.native_calls + 1 >= MAX_C_CALLS {
+            // PUC's error for the call, made the usual way.
+            self.call_at(func, n_results)?;
+            return Ok(false);
+        }
+        self.native_calls += 1;
+        let pending = self.loop_resumes.len();
+        let result = match self.precall(func, n_results, true) {
+            Ok(Called::Switch) => self.switch_call(loop_base, entry_depth),
+            Ok(_) => Ok(false),
+            Err(error) => Err(error),
+        };
+        match self.loop_resumes.get_mut(pending) {
+            // The level lasts until the coroutine switches back.
+            Some(record) => record.iterator_level = true,
+            None => self.native_calls -= 1,
+        }
+        result
+    }
+
     /// Switches to `co`, resumed with the values `stack[first..top]` by the function `switch`
     /// names, if the loop can run it (see [`Lua::switch_call`]); returns whether it did.
     fn loop_resume(
@@ -519,6 +554,7 @@ impl Lua {
             resumer: self.current_thread,
             entry_depth: *entry_depth,
             switch,
+            iterator_level: false,
         });
         *entry_depth = 1;
         if fresh {
@@ -530,7 +566,7 @@ impl Lua {
             self.top = first;
             self.switch_to(co);
             let frame = self.frames.pop().expect("the suspended yield's frame");
-            self.return_from_slot(frame, None, co.0 as usize, first..first + n_args);
+            self.return_from_slot(frame, false, co.0 as usize, first..first + n_args);
         }
         Ok(true)
     }
@@ -554,54 +590,54 @@ impl Lua {
         }
         self.loop_resumes.pop();
         *entry_depth = record.entry_depth;
+        self.native_calls -= u32::from(record.iterator_level);
         // The values stay just above the coroutine's top until they are copied.
         self.top = base;
         self.switch_back(record.resumer, ThreadStatus::Suspended);
         let frame = self.frames.pop().expect("the resuming call's frame");
-        let head = (record.switch == ThreadSwitch::Resume).then_some(Value::Bool(Truth::True));
-        self.return_from_slot(frame, head, co.0 as usize, base..base + n);
+        let with_true = record.switch == ThreadSwitch::Resume;
+        self.return_from_slot(frame, with_true, co.0 as usize, base..base + n);
         Ok(())
     }
 
     /// Ends the call of `frame`, just popped, as [`Lua::poscall`] and the end of the CALL
-    /// instruction that made it do, with `head`, if any, and the values `range` of the stack
-    /// kept in slot `slot` as its results: `lua_xmove` and `luaD_poscall` in one copy.
+    /// instruction that made it do, with `true` first if `with_true`, then the values `range`
+    /// of the stack kept in slot `slot`, as its results: `lua_xmove` and `luaD_poscall` in one
+    /// copy.
     fn return_from_slot(
         &mut self,
         frame: Frame,
-        head: Option<Value>,
+        with_true: bool,
         slot: usize,
         range: std::ops::Range<usize>,
     ) {
         let destination = frame.func;
-        let n_head = usize::from(head.is_some());
+        let n_head = usize::from(with_true);
         let total = n_head + range.len();
-        let wanted = if frame.n_results == MULTRET {
-            total
-        } else {
-            frame.n_results as usize
-        };
-        let end = destination + wanted.max(total);
+        let all = frame.n_results == MULTRET;
+        let wanted = if all { total } else { frame.n_results as usize };
+        let end = destination + wanted;
         if end + EXTRA_STACK > self.stack.len() {
             self.top = destination;
-            self.ensure_stack(end - destination)
+            self.ensure_stack(wanted)
                 .expect("the values were checked to fit");
         }
-        let copied = total.min(wanted);
         let results = &mut self.stack[destination..end];
-        if let (Some(value), true) = (head, copied > 0) {
-            results[0] = value;
+        let values = &self.threads.items[slot].state.stack[range];
+        if with_true && wanted > 0 {
+            results[0] = Value::Bool(Truth::True);
         }
         // Few values move: a loop beats a call to `memcpy`.
-        let values = &self.threads.items[slot].state.stack[range];
-        for (result, &value) in results[n_head.min(copied)..copied].iter_mut().zip(values) {
-            *result = value;
+        let mut copied = n_head.min(wanted);
+        for &value in values.iter().take(wanted - copied) {
+            results[copied] = value;
+            copied += 1;
         }
-        for result in &mut results[copied..wanted] {
+        for result in &mut results[copied..] {
             *result = Value::Nil;
         }
-        self.top = if frame.n_results == MULTRET {
-            destination + total
+        self.top = if all {
+            end
         } else {
             self.frames.last().expect("the calling frame").top
         };
@@ -619,6 +655,7 @@ impl Lua {
     ) -> Result<(), LuaError> {
         let record = self.loop_resumes.pop().expect("a coroutine to leave");
         *entry_depth = record.entry_depth;
+        self.native_calls -= u32::from(record.iterator_level);
         let gap = usize::from(record.switch == ThreadSwitch::Resume);
         let resumed = self.exit_coroutine(record.resumer, outcome, gap)?;
         let frame = *self.frames.last().expect("the resuming call's frame");
