@@ -40,3 +40,20 @@ while coroutine.status(counted) ~= "dead" do
   s = s + (v or 0)
 end
 print(s, count > 0, debug.gethook())
+
+-- A hook set on the resumer from inside the coroutine it resumed: the resumer sees the
+-- return of its resume when the coroutine yields back, and of the next one too.
+local main = coroutine.running()
+local seen = {}
+local setter = coroutine.create(function()
+  debug.sethook(main, function(event)
+    local info = debug.getinfo(2, "n")
+    seen[#seen + 1] = event .. " " .. tostring(info and info.name)
+  end, "cr")
+  coroutine.yield("hooked")
+  coroutine.yield("again")
+end)
+print(coroutine.resume(setter))
+print(coroutine.resume(setter))
+debug.sethook()
+for _, e in ipairs(seen) do print(e) end

@@ -579,9 +579,12 @@ impl Lua {
         self.yielded = n;
         self.threads.items[co.0 as usize].loop_resumable = true;
         let record = *self.loop_resumes.last().expect("a coroutine to leave");
-        // The resumer's state waits in the coroutine's slot. `lua_checkstack(L, nres + 1)`:
-        // when the values and a boolean do not fit, the resume fails, as the general way says.
-        if self.threads.items[co.0 as usize].state.top + EXTRA_STACK + n + 1 > MAX_STACK {
+        // The resumer's state waits in the coroutine's slot. The general way takes over when
+        // a hook was set on the resumer meanwhile, for the return event of its call, and
+        // when the values and a boolean do not fit (`lua_checkstack(L, nres + 1)`), for the
+        // resume's failure.
+        let resumer = &self.threads.items[co.0 as usize].state;
+        if resumer.hook.mask != 0 || resumer.top + EXTRA_STACK + n + 1 > MAX_STACK {
             let outcome = Err(LuaError {
                 value: Value::Nil,
                 kind: ErrorKind::Yield,
