@@ -38,3 +38,24 @@ local outer = coroutine.wrap(function()
   return "outer done"
 end)
 print(outer(), outer(), outer(), outer())
+-- coroutine.yield and coroutine.resume as the iterator of a generic for: the yield hands the
+-- loop's state and control variable to the resumer, and what the resume passes back drives
+-- the loop.
+local driver = coroutine.create(function()
+  local steps = {}
+  for a, b in coroutine.yield, "state" do
+    steps[#steps + 1] = tostring(a) .. "/" .. tostring(b)
+  end
+  return table.concat(steps, " ")
+end)
+print(coroutine.resume(driver))
+print(coroutine.resume(driver, 1, "x"))
+print(coroutine.resume(driver, 2, "y"))
+print(coroutine.resume(driver, nil))
+local source = coroutine.create(function() for i = 1, 3 do coroutine.yield(i * 5) end end)
+local pulled = {}
+for ok, v in coroutine.resume, source do
+  if not v then break end
+  pulled[#pulled + 1] = tostring(ok) .. ":" .. v
+end
+print(table.concat(pulled, " "), coroutine.status(source))

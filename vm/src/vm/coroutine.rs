@@ -66,7 +66,7 @@ pub(crate) struct LoopResume {
     /// Which function the resumer called: `Resume` or `Wrap`.
     switch: ThreadSwitch,
     /// Whether a generic for called it, which counts a C level of its own while the call
-    /// lasts, as `luaD_call` does (see [`Lua::switch_iterator`]).
+    /// lasts, as `luaD_call` does (see [`Lua::call_iterator`]).
     iterator_level: bool,
 }
 
@@ -496,11 +496,12 @@ impl Lua {
     }
 
     /// The call a generic for makes to its iterator, `stack[func]` with two arguments
-    /// (TFORCALL), when the iterator is a `wrap` function: the interpreter loop switches to
-    /// the coroutine as a call from Lua code lets it (see [`Lua::switch_call`]), or calls the
-    /// function. Like every call of an iterator (`luaD_call`), it counts a C level while it
-    /// lasts. Returns whether the loop now runs another thread.
-    pub(crate) fn switch_iterator(
+    /// (TFORCALL, `luaD_call`): it counts a C level while it lasts, as every call from the
+    /// loop's native side does, and it can be crossed by a yield. When the iterator switches
+    /// threads (a `wrap` generator), the loop switches as a call from Lua code lets it (see
+    /// [`Lua::switch_call`]), and the level lasts until the coroutine switches back. Returns
+    /// whether the loop now runs another thread.
+    pub(crate) fn call_iterator(
         &mut self,
         func: usize,
         n_results: i32,
@@ -515,12 +516,12 @@ impl Lua {
         self.native_calls += 1;
         let pending = self.loop_resumes.len();
         let result = match self.precall(func, n_results, true) {
+            Ok(Called::Lua) => self.execute().map(|()| false),
+            Ok(Called::Native) => Ok(false),
             Ok(Called::Switch) => self.switch_call(loop_base, entry_depth),
-            Ok(_) => Ok(false),
             Err(error) => Err(error),
         };
         match self.loop_resumes.get_mut(pending) {
-            // The level lasts until the coroutine switches back.
             Some(record) => record.iterator_level = true,
             None => self.native_calls -= 1,
         }

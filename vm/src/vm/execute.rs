@@ -16,7 +16,7 @@ use super::{ErrorKind, FrameKind, Lua, LuaError, MASK_COUNT, MASK_LINE, MULTRET}
 use crate::arith::{self, ArithOp};
 use crate::bytecode::{self as bc, OpCode, MAX_SBX};
 use crate::limits::FIELDS_PER_FLUSH;
-use crate::object::{FnProto, LuaClosure, Table, ThreadSwitch, Upvalue};
+use crate::object::{FnProto, LuaClosure, Table, Upvalue};
 use crate::value::{LuaFnRef, UpvalRef, Value};
 
 macro_rules! opcode_constants {
@@ -659,25 +659,18 @@ impl Lua {
                         stack[call_base + 2] = stack[ra + 2];
                         self.frames[frame_index].pc = pc;
                         self.top = call_base + 3;
+                        charge!();
+                        segment_start = pc;
                         let n_results = bc::arg_c(i) as i32;
-                        if matches!(stack[call_base], Value::NativeFn(f)
-                            if self.heap.native_fn(f).switch == ThreadSwitch::Wrap)
-                        {
-                            // A `wrap` generator: the loop may switch to its coroutine, to
-                            // come back to the TFORLOOP that follows.
-                            charge!();
-                            segment_start = pc;
-                            let switched = with_stack!(self.switch_iterator(
-                                call_base,
-                                n_results,
-                                loop_base,
-                                entry_depth
-                            ))?;
-                            if switched {
-                                continue 'frame;
-                            }
-                        } else {
-                            with_stack!(self.call_at(call_base, n_results))?;
+                        // A `wrap` generator may switch the loop to its coroutine, to come
+                        // back to the TFORLOOP that follows.
+                        if with_stack!(self.call_iterator(
+                            call_base,
+                            n_results,
+                            loop_base,
+                            entry_depth
+                        ))? {
+                            continue 'frame;
                         }
                         self.top = frame_top;
                         // The next instruction is always the TFORLOOP.
